@@ -1,0 +1,6 @@
+using System.CommandLine;
+using VectorBacktest.Cli.Commands;
+
+var root = new RootCommand("vbt: backtest trading strategies on cryptocurrency OHLCV data.");
+root.Subcommands.Add(DataCommand.Create());
+return root.Parse(args).Invoke();
