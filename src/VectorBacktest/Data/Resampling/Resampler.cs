@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace VectorBacktest.Data.Resampling;
@@ -36,16 +37,29 @@ public static class Resampler
         int used = drop ? FirstIndexOfLastBar(time, target) : time.Length;
         time = time[..used];
 
-        int count = CountBars(time, source.Timeframe, target);
-        var t = new long[count];
-        var o = new double[count];
-        var h = new double[count];
-        var l = new double[count];
-        var c = new double[count];
-        var v = new double[count];
-        var n = new int[count];
-        Aggregate(time, source.Open[..used], source.High[..used], source.Low[..used], source.Close[..used], source.Volume[..used],
-            source.Timeframe, target, t, o, h, l, c, v, n);
+        // The buckets the data spans bound the result (exactly, when the source has no gaps), so one pass suffices.
+        int bound = used == 0 ? 0
+            : (int)Math.Min(used, (target.BucketStart(time[^1]) - target.BucketStart(time[0])) / target.Milliseconds + 1);
+        var t = new long[bound];
+        var o = new double[bound];
+        var h = new double[bound];
+        var l = new double[bound];
+        var c = new double[bound];
+        var v = new double[bound];
+        var n = new int[bound];
+        // A BarSeries' times are strictly increasing already, which lets a gap-free bucket be found without a scan.
+        int count = AggregateCore(time, source.Open[..used], source.High[..used], source.Low[..used], source.Close[..used],
+            source.Volume[..used], source.Timeframe, target, ratio, orderKnown: true, t, o, h, l, c, v, n);
+        if (count < bound)
+        {
+            Array.Resize(ref t, count);
+            Array.Resize(ref o, count);
+            Array.Resize(ref h, count);
+            Array.Resize(ref l, count);
+            Array.Resize(ref c, count);
+            Array.Resize(ref v, count);
+            Array.Resize(ref n, count);
+        }
         var bars = BarSeries.FromArrays(source.Symbol, target, t, o, h, l, c, v, validate: false);
         return new ResampledBars(bars, n, ratio, lastBarIncomplete: incomplete && !drop, incompleteBarDropped: drop);
     }
@@ -61,24 +75,15 @@ public static class Resampler
     /// source bar straddles a target boundary.</exception>
     public static int CountBars(ReadOnlySpan<long> time, Timeframe source, Timeframe target)
     {
-        Ratio(source, target);
+        int ratio = Ratio(source, target);
         long sourceMs = source.Milliseconds, targetMs = target.Milliseconds;
-        long end = long.MinValue, previous = long.MinValue;
         int count = 0;
-        for (int i = 0; i < time.Length; i++)
+        for (int i = 0; i < time.Length; count++)
         {
-            long t = time[i];
-            if (t >= end)
-            {
-                end = target.BucketStart(t) + targetMs;
-                count++;
-            }
-            else if (t <= previous)
-            {
-                ThrowNotIncreasing(i, previous, t);
-            }
-            if (t + sourceMs > end) ThrowStraddles(i, t, source, target);
-            previous = t;
+            long end = target.BucketStart(time[i]) + targetMs;
+            int j = EndOfBar(time, i, end, ratio, orderKnown: false);
+            if (time[j - 1] + sourceMs > end) ThrowStraddles(j - 1, time[j - 1], source, target);
+            i = j;
         }
         return count;
     }
@@ -126,52 +131,81 @@ public static class Resampler
         Span<long> targetTime, Span<double> targetOpen, Span<double> targetHigh, Span<double> targetLow, Span<double> targetClose,
         Span<double> targetVolume, Span<int> sourceCounts)
     {
-        Ratio(source, target);
+        int ratio = Ratio(source, target);
         int n = time.Length;
         if (open.Length != n || high.Length != n || low.Length != n || close.Length != n || volume.Length != n)
             throw new ArgumentException(
                 $"Source columns differ in length: time {n}, open {open.Length}, high {high.Length}, low {low.Length}, close {close.Length}, volume {volume.Length}.",
                 nameof(time));
+        return AggregateCore(time, open, high, low, close, volume, source, target, ratio, orderKnown: false,
+            targetTime, targetOpen, targetHigh, targetLow, targetClose, targetVolume, sourceCounts);
+    }
+
+    private static int AggregateCore(ReadOnlySpan<long> time, ReadOnlySpan<double> open, ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Timeframe source, Timeframe target,
+        int ratio, bool orderKnown, Span<long> targetTime, Span<double> targetOpen, Span<double> targetHigh, Span<double> targetLow,
+        Span<double> targetClose, Span<double> targetVolume, Span<int> sourceCounts)
+    {
         int capacity = Math.Min(targetTime.Length, Math.Min(Math.Min(targetOpen.Length, targetHigh.Length),
             Math.Min(Math.Min(targetLow.Length, targetClose.Length), Math.Min(targetVolume.Length, sourceCounts.Length))));
-        if (n == 0) return 0;
-        open = open[..n]; high = high[..n]; low = low[..n]; close = close[..n]; volume = volume[..n];
-
         long sourceMs = source.Milliseconds, targetMs = target.Milliseconds;
-        long end = long.MinValue, previous = long.MinValue;
-        int k = -1, count = 0;
-        double hi = 0, lo = 0, vol = 0;
-        for (int i = 0; i < time.Length; i++)
+        int k = 0;
+        for (int i = 0; i < time.Length;)
         {
-            long t = time[i];
-            if (t >= end)
-            {
-                if (k >= 0)
-                {
-                    targetHigh[k] = hi; targetLow[k] = lo; targetClose[k] = close[i - 1]; targetVolume[k] = vol; sourceCounts[k] = count;
-                }
-                if (++k >= capacity) ThrowDestinationTooShort(capacity);
-                long start = target.BucketStart(t);
-                end = start + targetMs;
-                targetTime[k] = start;
-                targetOpen[k] = open[i];
-                hi = high[i]; lo = low[i]; vol = volume[i]; count = 1;
-            }
-            else
-            {
-                if (t <= previous) ThrowNotIncreasing(i, previous, t);
-                double h = high[i], l = low[i];
-                // Plain comparisons: the bars are validated (no NaN), so Math.Max's NaN handling would only cost time.
-                hi = h > hi ? h : hi;
-                lo = l < lo ? l : lo;
-                vol += volume[i];
-                count++;
-            }
-            if (t + sourceMs > end) ThrowStraddles(i, t, source, target);
+            long start = target.BucketStart(time[i]);
+            long end = start + targetMs;
+            int j = EndOfBar(time, i, end, ratio, orderKnown);
+            // Times increase, so only a bucket's last source bar can reach past the bucket's end.
+            if (time[j - 1] + sourceMs > end) ThrowStraddles(j - 1, time[j - 1], source, target);
+            if (k >= capacity) ThrowDestinationTooShort(capacity);
+            int length = j - i;
+            targetTime[k] = start;
+            targetOpen[k] = open[i];
+            // Max and min are exact, so the SIMD reductions give the same bits on every CPU.
+            targetHigh[k] = TensorPrimitives.Max(high.Slice(i, length));
+            targetLow[k] = TensorPrimitives.Min(low.Slice(i, length));
+            targetClose[k] = close[j - 1];
+            targetVolume[k] = SumInOrder(volume.Slice(i, length));
+            sourceCounts[k] = length;
+            k++;
+            i = j;
+        }
+        return k;
+    }
+
+    /// <summary>
+    /// The index after the last source bar that opens before <paramref name="end"/>. When the order is not known it is
+    /// checked on the way; when it is, a gap-free bucket (exactly <paramref name="ratio"/> bars) is recognised from two reads.
+    /// </summary>
+    private static int EndOfBar(ReadOnlySpan<long> time, int first, long end, int ratio, bool orderKnown)
+    {
+        int n = time.Length;
+        if (orderKnown)
+        {
+            long guess = (long)first + ratio;
+            if (guess <= n && time[(int)guess - 1] < end && (guess == n || time[(int)guess] >= end)) return (int)guess;
+            int g = first + 1;
+            while (g < n && time[g] < end) g++;
+            return g;
+        }
+        long previous = time[first];
+        int j = first + 1;
+        for (; j < n; j++)
+        {
+            long t = time[j];
+            if (t >= end) break;
+            if (t <= previous) ThrowNotIncreasing(j, previous, t);
             previous = t;
         }
-        targetHigh[k] = hi; targetLow[k] = lo; targetClose[k] = close[n - 1]; targetVolume[k] = vol; sourceCounts[k] = count;
-        return k + 1;
+        return j;
+    }
+
+    /// <summary>Sequential sum: the same order as a naive loop, so volumes do not depend on the CPU or vector width.</summary>
+    private static double SumInOrder(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double v in values) sum += v;
+        return sum;
     }
 
     /// <summary>Target minutes over source minutes, or an <see cref="ArgumentException"/> naming <c>target</c>.</summary>

@@ -72,7 +72,36 @@ public class ResamplerTests
         Assert.Equal(multiple, result.ExpectedSourceCount);
         Assert.Equal(keep && lastIncomplete, result.LastBarIncomplete);
         Assert.Equal(!keep && lastIncomplete, result.IncompleteBarDropped);
-        Assert.Equal(Resampler.CountBars(bars.Time, source, target), Reference(bars, target).Count);
+        // The span core (which checks the order itself) writes every bucket, the forming one included.
+        var all = Reference(bars, target);
+        int count = Resampler.CountBars(bars.Time, source, target);
+        Assert.Equal(all.Count, count);
+        var t = new long[count];
+        var o = new double[count];
+        var h = new double[count];
+        var l = new double[count];
+        var c = new double[count];
+        var v = new double[count];
+        var n = new int[count];
+        Assert.Equal(count, Resampler.Aggregate(bars.Time, bars.Open, bars.High, bars.Low, bars.Close, bars.Volume, source, target,
+            t, o, h, l, c, v, n));
+        Assert.Equal(all.Select(b => b.Time), t);
+        Assert.Equal(all.Select(b => b.Open), o);
+        Assert.Equal(all.Select(b => b.High), h);
+        Assert.Equal(all.Select(b => b.Low), l);
+        Assert.Equal(all.Select(b => b.Close), c);
+        Assert.Equal(all.Select(b => b.Volume), v);
+        Assert.Equal(all.Select(b => b.Count), n);
+    }
+
+    [Fact]
+    public void The_span_core_rejects_unsorted_times()
+    {
+        var d = new double[3];
+        var e = Assert.Throws<ArgumentException>(() => Resampler.Aggregate([0L, 120_000L, 60_000L], d, d, d, d, d, Timeframe.M1, Timeframe.H1,
+            new long[3], new double[3], new double[3], new double[3], new double[3], new double[3], new int[3]));
+        Assert.Contains("strictly increasing", e.Message);
+        Assert.Throws<ArgumentException>(() => Resampler.CountBars([0L, 0L], Timeframe.M1, Timeframe.H1));
     }
 
     [Fact]
