@@ -154,6 +154,19 @@ public sealed class BinanceKlinesClientTests : IDisposable
         AssertSameBars(Bars, all);
     }
 
+    [Theory]
+    [InlineData("""[[1704067200000,"1","2","0.5","1.5","10",1704067259999],[1704067260000,"1.5","abc","1","1.2","3",1704067319999]]""", 2, "high")]
+    [InlineData("""[[1704067200000,"1","0.9","0.5","0.8","10",1704067259999]]""", 1, "open")]
+    [InlineData("""[[1704067200000,"1","2","0.5"]]""", 1, null)]
+    public async Task A_malformed_kline_names_its_page_row_and_column(string body, int row, string? column)
+    {
+        _server.Failures.Enqueue((200, null, body));
+        var e = await Assert.ThrowsAsync<BarDataException>(() => Client().DownloadAsync("BTCUSDT", Timeframe.M1, Start, End));
+        Assert.Equal(row, e.Row);
+        Assert.Equal(column, e.Column);
+        Assert.Contains("page 1", e.Source);
+    }
+
     [Fact]
     public async Task Cancellation_stops_a_wait_between_retries()
     {
