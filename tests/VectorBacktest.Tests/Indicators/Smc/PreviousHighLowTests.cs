@@ -89,7 +89,7 @@ public sealed class PreviousHighLowTests
     }
 
     [Property(Arbitrary = [typeof(SmcTimeArbitraries)], MaxTest = 150)]
-    public void Fast_kernels_equal_the_scalar_references(RandomBars bars, byte timeFrameChoice)
+    public void Fast_kernels_equal_the_scalar_references(RandomTimedBars bars, byte timeFrameChoice)
     {
         var tf = Timeframe.Parse(TimeFrames[timeFrameChoice % TimeFrames.Length]);
         var causal = PreviousHighLow.Compute(bars.Time, bars.High, bars.Low, tf);
@@ -99,7 +99,7 @@ public sealed class PreviousHighLowTests
     }
 
     [Property(Arbitrary = [typeof(SmcTimeArbitraries)], MaxTest = 100)]
-    public void Causal_values_never_change_when_bars_are_appended(RandomBars bars, byte timeFrameChoice)
+    public void Causal_values_never_change_when_bars_are_appended(RandomTimedBars bars, byte timeFrameChoice)
     {
         var tf = Timeframe.Parse(TimeFrames[timeFrameChoice % TimeFrames.Length]);
         var full = PreviousHighLow.Compute(bars.Time, bars.High, bars.Low, tf);
@@ -253,7 +253,7 @@ public sealed class PreviousHighLowTests
 
 /// <summary>A random bar series: strictly increasing times with a random step and occasional gaps, around daylight
 /// saving changes more often than not, and a random-walk price.</summary>
-public sealed class RandomBars(long[] time, double[] high, double[] low)
+public sealed class RandomTimedBars(long[] time, double[] high, double[] low)
 {
     /// <summary>Bar open times, epoch ms.</summary>
     public long[] Time { get; } = time;
@@ -270,7 +270,7 @@ public sealed class RandomBars(long[] time, double[] high, double[] low)
     private static readonly long[] Steps = [60_000L, 15 * 60_000L, 3_600_000L, 3 * 3_600_000L, 7_777_000L];
 
     /// <summary>Builds a series of <paramref name="length"/> bars from <paramref name="seed"/>.</summary>
-    public static RandomBars Create(int length, int seed)
+    public static RandomTimedBars Create(int length, int seed)
     {
         var rng = new Random(seed);
         long step = Steps[rng.Next(Steps.Length)];
@@ -292,7 +292,7 @@ public sealed class RandomBars(long[] time, double[] high, double[] low)
             high[i] = price + Math.Round(rng.NextDouble() * 2, 2);
             low[i] = price - Math.Round(rng.NextDouble() * 2, 2);
         }
-        return new RandomBars(time, high, low);
+        return new RandomTimedBars(time, high, low);
     }
 
     /// <inheritdoc />
@@ -304,9 +304,9 @@ public sealed class RandomBars(long[] time, double[] high, double[] low)
 public static class SmcTimeArbitraries
 {
     /// <summary>Random bar series of length 0..300.</summary>
-    public static Arbitrary<RandomBars> RandomBars() =>
+    public static Arbitrary<RandomTimedBars> RandomTimedBars() =>
         Arb.From(Gen.Choose(0, 300).SelectMany(n => Gen.Choose(0, int.MaxValue),
-            (n, seed) => global::VectorBacktest.Tests.Indicators.Smc.RandomBars.Create(n, seed)));
+            (n, seed) => global::VectorBacktest.Tests.Indicators.Smc.RandomTimedBars.Create(n, seed)));
 }
 
 /// <summary>The hourly dataset of the golden files and helpers to compare against them.</summary>

@@ -198,7 +198,7 @@ public sealed class SessionsTests
     }
 
     [Property(Arbitrary = [typeof(SmcTimeArbitraries)], MaxTest = 150)]
-    public void Fast_causal_kernel_equals_the_scalar_reference(RandomBars bars, byte choice)
+    public void Fast_causal_kernel_equals_the_scalar_reference(RandomTimedBars bars, byte choice)
     {
         var session = CausalCases[choice % CausalCases.Length];
         var expected = ScalarCausal(bars.Time, bars.High, bars.Low, session);
@@ -209,7 +209,7 @@ public sealed class SessionsTests
     }
 
     [Property(Arbitrary = [typeof(SmcTimeArbitraries)], MaxTest = 150)]
-    public void Fast_reference_kernel_equals_the_transcribed_reference(RandomBars bars, byte choice)
+    public void Fast_reference_kernel_equals_the_transcribed_reference(RandomTimedBars bars, byte choice)
     {
         var (session, start, end, zone) = ReferenceCases[choice % ReferenceCases.Length];
         SessionsResult? expected = null, actual = null;
@@ -223,7 +223,7 @@ public sealed class SessionsTests
     }
 
     [Property(Arbitrary = [typeof(SmcTimeArbitraries)], MaxTest = 100)]
-    public void Causal_values_never_change_when_bars_are_appended(RandomBars bars, byte choice)
+    public void Causal_values_never_change_when_bars_are_appended(RandomTimedBars bars, byte choice)
     {
         var session = CausalCases[choice % CausalCases.Length];
         var full = Sessions.Compute(bars.Time, bars.High, bars.Low, session);
