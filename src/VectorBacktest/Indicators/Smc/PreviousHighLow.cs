@@ -75,6 +75,7 @@ public static class PreviousHighLow
     /// <param name="knownAt">Receives the first bar that shows the row's levels (-1 when NaN).</param>
     /// <exception cref="ArgumentException">Input or output lengths differ, times are not strictly increasing, or
     /// (reference mode) a weekly timeframe other than one week.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not a defined value.</exception>
     public static void Compute(ReadOnlySpan<long> timeMs, ReadOnlySpan<double> high, ReadOnlySpan<double> low, Timeframe timeFrame,
         SmcMode mode, Span<double> previousHigh, Span<double> previousLow, Span<int> brokenHigh, Span<int> brokenLow, Span<int> knownAt)
     {
@@ -83,6 +84,7 @@ public static class PreviousHighLow
             ThrowLengths(nameof(high));
         if (previousHigh.Length != n || previousLow.Length != n || brokenHigh.Length != n || brokenLow.Length != n || knownAt.Length != n)
             ThrowLengths(nameof(previousHigh));
+        SmcThrow.IfInvalidMode(mode, nameof(mode));
         if (timeFrame.Minutes <= 0)
             throw new ArgumentException("The timeframe must be a positive number of minutes.", nameof(timeFrame));
         if (mode == SmcMode.Reference)
@@ -200,8 +202,8 @@ public static class PreviousHighLow
                 continue;
             }
             int reference = p - 2;
-            double levelHigh = (float)(reference == period - 1 ? high1 : high2);
-            double levelLow = (float)(reference == period - 1 ? low1 : low2);
+            double levelHigh = SmcFloat32.Round(reference == period - 1 ? high1 : high2);
+            double levelLow = SmcFloat32.Round(reference == period - 1 ? low1 : low2);
             if (reference != runReference)
             {
                 runReference = reference;

@@ -42,8 +42,9 @@ public sealed class PreviousHighLowResult
     public int[] BrokenLow { get; }
 
     /// <summary>
-    /// The first bar whose row shows this row's levels: they were available at that bar's open and stay until the
-    /// next period starts. Always at most the row's own index; -1 where the levels are NaN.
+    /// KnownAt of the row's levels: the first bar whose row shows them (they are in fact available at that bar's
+    /// open, as they describe a finished period, and stay until the next period starts). At most the row's own
+    /// index; -1 where the levels are NaN. The broken flags of row t are known at the close of t.
     /// </summary>
     public int[] KnownAt { get; }
 }

@@ -51,9 +51,11 @@ public static class Sessions
     /// <param name="timeZone">See the <see cref="BarSeries"/> overload.</param>
     /// <param name="mode">Causal (default) or reference parity.</param>
     /// <exception cref="ArgumentException">Bad parameters (see above), or the columns differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not a defined value.</exception>
     public static SessionsResult Compute(ReadOnlySpan<long> timeMs, ReadOnlySpan<double> high, ReadOnlySpan<double> low,
         string session, string? startTime = null, string? endTime = null, string? timeZone = null, SmcMode mode = SmcMode.Causal)
     {
+        SmcThrow.IfInvalidMode(mode, nameof(mode));
         int n = timeMs.Length;
         var result = new SessionsResult(new int[n], new double[n], new double[n]);
         if (mode == SmcMode.Reference)
