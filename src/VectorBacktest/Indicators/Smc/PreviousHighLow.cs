@@ -53,7 +53,9 @@ public static class PreviousHighLow
         Timeframe timeFrame, SmcMode mode = SmcMode.Causal)
     {
         int n = timeMs.Length;
-        var result = new PreviousHighLowResult(new double[n], new double[n], new int[n], new int[n], new int[n]);
+        // The kernel writes every element, so the columns need no zeroing.
+        var result = new PreviousHighLowResult(GC.AllocateUninitializedArray<double>(n), GC.AllocateUninitializedArray<double>(n),
+            GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n), GC.AllocateUninitializedArray<int>(n));
         Compute(timeMs, high, low, timeFrame, mode, result.PreviousHigh, result.PreviousLow, result.BrokenHigh,
             result.BrokenLow, result.KnownAt);
         return result;
@@ -165,7 +167,7 @@ public static class PreviousHighLow
 
         long periodEnd = long.MinValue, label = 0, lastTime = long.MinValue;
         int period = -1, runReference = -1, runStart = -1;
-        double periodHigh = 0, periodLow = 0, high1 = 0, low1 = 0, high2 = 0, low2 = 0;
+        double periodHigh = 0, periodLow = 0, high1 = 0, low1 = 0, high2 = 0, low2 = 0, levelHigh = 0, levelLow = 0;
         bool brokeHigh = false, brokeLow = false;
         for (int i = 0; i < timeMs.Length; i++)
         {
@@ -202,14 +204,14 @@ public static class PreviousHighLow
                 continue;
             }
             int reference = p - 2;
-            double levelHigh = SmcFloat32.Round(reference == period - 1 ? high1 : high2);
-            double levelLow = SmcFloat32.Round(reference == period - 1 ? low1 : low2);
             if (reference != runReference)
             {
                 runReference = reference;
                 runStart = i;
                 brokeHigh = false;
                 brokeLow = false;
+                levelHigh = SmcFloat32.Round(reference == period - 1 ? high1 : high2);
+                levelLow = SmcFloat32.Round(reference == period - 1 ? low1 : low2);
             }
             brokeHigh |= h > levelHigh;
             brokeLow |= l < levelLow;

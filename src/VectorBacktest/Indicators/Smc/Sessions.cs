@@ -56,8 +56,7 @@ public static class Sessions
         string session, string? startTime = null, string? endTime = null, string? timeZone = null, SmcMode mode = SmcMode.Causal)
     {
         SmcThrow.IfInvalidMode(mode, nameof(mode));
-        int n = timeMs.Length;
-        var result = new SessionsResult(new int[n], new double[n], new double[n]);
+        var result = Allocate(timeMs.Length);
         if (mode == SmcMode.Reference)
             ComputeReference(timeMs, high, low, session, startTime, endTime, timeZone, result.Active, result.High, result.Low);
         else
@@ -73,8 +72,7 @@ public static class Sessions
     /// <exception cref="ArgumentException">The columns differ in length or times are not strictly increasing.</exception>
     public static SessionsResult Compute(ReadOnlySpan<long> timeMs, ReadOnlySpan<double> high, ReadOnlySpan<double> low, SessionDefinition session)
     {
-        int n = timeMs.Length;
-        var result = new SessionsResult(new int[n], new double[n], new double[n]);
+        var result = Allocate(timeMs.Length);
         Compute(timeMs, high, low, session, result.Active, result.High, result.Low);
         return result;
     }
@@ -168,6 +166,10 @@ public static class Sessions
             sessionLow[i] = previousLow;
         }
     }
+
+    /// <summary>Result columns without zeroing: every kernel writes every element.</summary>
+    private static SessionsResult Allocate(int n) => new(GC.AllocateUninitializedArray<int>(n),
+        GC.AllocateUninitializedArray<double>(n), GC.AllocateUninitializedArray<double>(n));
 
     private static void CheckLengths(int n, int high, int low, int active, int sessionHigh, int sessionLow)
     {
