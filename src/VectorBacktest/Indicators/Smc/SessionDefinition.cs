@@ -14,21 +14,24 @@ namespace VectorBacktest.Indicators.Smc;
 /// <listheader><term>name</term><description>window</description></listheader>
 /// <item><term>Sydney</term><description>07:00–16:00 Australia/Sydney</description></item>
 /// <item><term>Tokyo</term><description>09:00–18:00 Asia/Tokyo</description></item>
-/// <item><term>London</term><description>08:00–16:00 Europe/London</description></item>
+/// <item><term>London</term><description>08:00–17:00 Europe/London</description></item>
 /// <item><term>New York</term><description>08:00–17:00 America/New_York</description></item>
 /// <item><term>Asian kill zone</term><description>20:00–00:00 America/New_York</description></item>
 /// <item><term>London open kill zone</term><description>02:00–05:00 America/New_York</description></item>
 /// <item><term>New York kill zone</term><description>07:00–10:00 America/New_York</description></item>
 /// <item><term>london close kill zone</term><description>10:00–12:00 America/New_York</description></item>
 /// </list>
-/// <para>Sources. The four sessions are the usual forex "market hours" of each centre in its own local time (Sydney
-/// 7am–4pm, Tokyo 9am–6pm, New York 8am–5pm; London is taken as 08:00–16:00, the cash-equity day of the London Stock
-/// Exchange, whose continuous trading runs 08:00–16:30). The kill zones are those of ICT (Inner Circle Trader),
-/// which are stated in New York local time (Asian 8pm–midnight, London open 2am–5am, New York 7am–10am, London close
-/// 10am–noon). smartmoneyconcepts uses fixed UTC hours instead (no daylight saving, its issue #46); they coincide
-/// with the definitions above in these seasons: Sydney and Tokyo under standard time (AEST, JST), New York session
-/// under EST, the kill zones under EDT, London in none (07:00–16:00 UTC). <see cref="SmcMode.Reference"/> keeps the
-/// fixed UTC hours.</para>
+/// <para>Sources. The four sessions are the forex market hours of each centre in its own local time, as the usual
+/// retail tables give them (Sydney 7am–4pm, Tokyo 9am–6pm, London 8am–5pm, New York 8am–5pm local; e.g.
+/// https://sandb.forex/en/trading-sessions and https://myforexreviews.com/tools/forex-market-hours.html). The kill
+/// zones are those of ICT (Inner Circle Trader, M. J. Huddleston), which are stated in New York local time: Asian
+/// 8pm–midnight, London open 2am–5am, New York 7am–10am, London close 10am–noon (e.g.
+/// https://takeprofitapp.com/en/learn/ict-killzones-london-ny-explained and
+/// https://anthonyjohnson.dev/ict-edge-indicators/blog/ict-kill-zones-guide.html; some authors shorten the Asian
+/// zone to 8pm–10pm). smartmoneyconcepts uses fixed UTC hours instead (no daylight saving, its issue #46); they
+/// coincide with the definitions above in one season each: Sydney and Tokyo under standard time (AEST, JST),
+/// London under BST, New York under EST, the kill zones under EDT. <see cref="SmcMode.Reference"/> keeps the fixed
+/// UTC hours.</para>
 /// <para>Daylight saving. The window of local date D runs from the first instant the local clock shows
 /// <see cref="Start"/> on D to the first instant it then shows <see cref="End"/> (on D, or on D+1 when the window
 /// crosses midnight, i.e. <c>End &lt;= Start</c>; <c>End == Start</c> is a 24-hour window). A time that falls in a
@@ -59,8 +62,8 @@ public sealed class SessionDefinition
     public static SessionDefinition Sydney { get; } = Named("Sydney", 7, 16, "Australia/Sydney");
     /// <summary>Tokyo session, 09:00–18:00 Asia/Tokyo.</summary>
     public static SessionDefinition Tokyo { get; } = Named("Tokyo", 9, 18, "Asia/Tokyo");
-    /// <summary>London session, 08:00–16:00 Europe/London.</summary>
-    public static SessionDefinition London { get; } = Named("London", 8, 16, "Europe/London");
+    /// <summary>London session, 08:00–17:00 Europe/London.</summary>
+    public static SessionDefinition London { get; } = Named("London", 8, 17, "Europe/London");
     /// <summary>New York session, 08:00–17:00 America/New_York.</summary>
     public static SessionDefinition NewYork { get; } = Named("New York", 8, 17, "America/New_York");
     /// <summary>ICT Asian kill zone, 20:00–00:00 America/New_York.</summary>

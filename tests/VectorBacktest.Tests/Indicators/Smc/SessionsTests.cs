@@ -50,10 +50,10 @@ public sealed class SessionsTests
     }
 
     [Theory]
-    [InlineData("London", "2024-03-29", 8, 15)]
-    [InlineData("London", "2024-04-02", 7, 14)]
-    [InlineData("London", "2024-10-25", 7, 14)]
-    [InlineData("London", "2024-10-28", 8, 15)]
+    [InlineData("London", "2024-03-29", 8, 16)]
+    [InlineData("London", "2024-04-02", 7, 15)]
+    [InlineData("London", "2024-10-25", 7, 15)]
+    [InlineData("London", "2024-10-28", 8, 16)]
     [InlineData("New York", "2024-03-08", 13, 21)]
     [InlineData("New York", "2024-03-11", 12, 20)]
     [InlineData("New York", "2024-11-01", 12, 20)]
