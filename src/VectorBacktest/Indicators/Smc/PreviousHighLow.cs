@@ -41,6 +41,17 @@ public static class PreviousHighLow
         return Compute(bars.Time, bars.High, bars.Low, ParseTimeFrame(timeFrame, mode), mode);
     }
 
+    /// <summary>Computes the previous high/low of <paramref name="bars"/> on the period <paramref name="timeFrame"/>.</summary>
+    /// <param name="bars">The bars.</param>
+    /// <param name="timeFrame">The higher timeframe, e.g. <see cref="Timeframe.D1"/>.</param>
+    /// <param name="mode">Causal (default) or reference parity.</param>
+    /// <exception cref="ArgumentException">(Reference mode) a weekly timeframe other than one week.</exception>
+    public static PreviousHighLowResult Compute(BarSeries bars, Timeframe timeFrame, SmcMode mode = SmcMode.Causal)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        return Compute(bars.Time, bars.High, bars.Low, timeFrame, mode);
+    }
+
     /// <summary>Computes the previous high/low on period <paramref name="timeFrame"/>; see <see cref="PreviousHighLow"/>.</summary>
     /// <param name="timeMs">Bar open times, epoch milliseconds UTC, strictly increasing.</param>
     /// <param name="high">Bar highs.</param>

@@ -64,6 +64,15 @@ public static class Sessions
         return result;
     }
 
+    /// <summary>Causal session columns of <paramref name="bars"/> for <paramref name="session"/>.</summary>
+    /// <param name="bars">The bars.</param>
+    /// <param name="session">The session window, e.g. <see cref="SessionDefinition.London"/>.</param>
+    public static SessionsResult Compute(BarSeries bars, SessionDefinition session)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        return Compute(bars.Time, bars.High, bars.Low, session);
+    }
+
     /// <summary>Causal session columns for <paramref name="session"/>.</summary>
     /// <param name="timeMs">Bar open times, epoch milliseconds UTC, strictly increasing.</param>
     /// <param name="high">Bar highs.</param>

@@ -41,6 +41,7 @@ public sealed class PreviousHighLowTests
         Assert.Equal(midnight, result.KnownAt[midnight]);
         Assert.Equal(midnight, result.KnownAt[midnight + 23]);
         Assert.Equal(2636.1f, (float)PreviousHighLow.Compute(bars, "1D", SmcMode.Reference).PreviousHigh[midnight]);
+        Assert.Equal(result.PreviousHigh, PreviousHighLow.Compute(bars, Timeframe.D1).PreviousHigh);
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class SessionsTests
             if (result.Active[i] == 1 && bars.Time[i] >= day && bars.Time[i] < day + 24 * Hour)
                 activeHours.Add((int)((bars.Time[i] - day) / Hour));
         Assert.Equal(Enumerable.Range(firstHour, lastHour - firstHour + 1), activeHours);
+        Assert.Equal(result.Active, Sessions.Compute(bars, SessionDefinition.FromName(session)).Active);
     }
 
     [Fact]
