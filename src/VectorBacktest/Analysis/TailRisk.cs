@@ -89,12 +89,13 @@ public static class TailRisk
 
     /// <summary>
     /// Cornish–Fisher (modified) CVaR of Boudt, Peterson and Croux (2008), "Estimation and decomposition of
-    /// downside risk for portfolios with non-normal returns", eq. (8): <c>μ − σ·E/α</c> with
-    /// <c>E = φ(g) + K/24·(I⁴ − 6I² + 3φ(g)) + S/6·(I³ − 3I¹) + S²/72·(I⁶ − 15I⁴ + 45I² − 15φ(g))</c>, where g is the
-    /// Cornish–Fisher quantile of <see cref="CornishFisherVaR"/> and <c>Iᵖ = ∫_{−∞}^{g} xᵖ φ(x) dx</c> (computed by
-    /// the recursion <c>Iᵖ = −g^{p−1}φ(g) + (p − 1)Iᵖ⁻²</c>, I⁰ = Φ(g), I¹ = −φ(g)). Like PerformanceAnalytics, the
-    /// result is capped at the modified VaR when the expansion would place CVaR above VaR. Fewer than two values
-    /// or zero variance → NaN.
+    /// downside risk for portfolios with non-normal returns" (PerformanceAnalytics <c>ES(method = "modified")</c>):
+    /// <c>μ − σ·E/α</c> with <c>E = −∫_{−∞}^{g} u·φ(u)·(1 + S/6·He₃(u) + K/24·He₄(u) + S²/72·He₆(u)) du</c>, the
+    /// Edgeworth-corrected tail mean, g the Cornish–Fisher quantile of <see cref="CornishFisherVaR"/> and Heₙ the
+    /// Hermite polynomials. The integral is evaluated in closed form from <c>J_q = ∫_{−∞}^{g} u^q φ(u) du</c>
+    /// (<c>J_q = −g^{q−1}φ(g) + (q − 1)J_{q−2}</c>, J₀ = Φ(g), J₁ = −φ(g)). Like PerformanceAnalytics, the result is
+    /// capped at the modified VaR when the expansion would place CVaR above VaR. Fewer than two values or zero
+    /// variance → NaN.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cutoff"/> is not in (0, 1).</exception>
     public static double CornishFisherCVaR(ReadOnlySpan<double> returns, double cutoff = 0.05)
@@ -105,12 +106,13 @@ public static class TailRisk
         PopulationMoments(v.Values, mean, out double s, out double k);
         double g = CornishFisherQuantile(Normal.InvCDF(0, 1, cutoff), s, k);
         double phi = Normal.PDF(0, 1, g);
-        double i0 = Normal.CDF(0, 1, g), i1 = -phi;
-        double i2 = -g * phi + i0;
-        double i3 = -g * g * phi + 2 * i1;
-        double i4 = -g * g * g * phi + 3 * i2;
-        double i6 = -Math.Pow(g, 5) * phi + 5 * i4;
-        double e = phi + k / 24 * (i4 - 6 * i2 + 3 * phi) + s / 6 * (i3 - 3 * i1) + s * s / 72 * (i6 - 15 * i4 + 45 * i2 - 15 * phi);
+        double j1 = -phi;
+        double j2 = -g * phi + Normal.CDF(0, 1, g);
+        double j3 = -g * g * phi + 2 * j1;
+        double j4 = -g * g * g * phi + 3 * j2;
+        double j5 = -g * g * g * g * phi + 4 * j3;
+        double j7 = -Math.Pow(g, 6) * phi + 6 * j5;
+        double e = -(j1 + s / 6 * (j4 - 3 * j2) + k / 24 * (j5 - 6 * j3 + 3 * j1) + s * s / 72 * (j7 - 15 * j5 + 45 * j3 - 15 * j1));
         double es = mean - sd * e / cutoff;
         double var = mean + g * sd;
         return es > var ? var : es;
