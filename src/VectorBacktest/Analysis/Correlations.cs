@@ -45,10 +45,11 @@ public static class Correlations
     {
         ArgumentNullException.ThrowIfNull(columns);
         int k = columns.Count;
+        for (int i = 1; i < k; i++)
+            if (columns[i].Length != columns[0].Length) AnalysisThrow.LengthMismatch(nameof(columns), columns[0].Length, columns[i].Length);
         var result = new double[k, k];
         for (int i = 0; i < k; i++)
         {
-            if (columns[i].Length != columns[0].Length) AnalysisThrow.LengthMismatch(nameof(columns), columns[0].Length, columns[i].Length);
             for (int j = i; j < k; j++)
             {
                 double r = Pearson(columns[i], columns[j]);

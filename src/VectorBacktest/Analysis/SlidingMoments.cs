@@ -4,7 +4,7 @@ namespace VectorBacktest.Analysis;
 /// Means and co-moments of a sliding window of (x, y) pairs, updated in O(1) per step with Welford's add and its
 /// inverse for removal. To keep rounding drift bounded the window is recomputed exactly (two-pass) once per
 /// <c>window</c> steps, which is still O(1) amortised, and whenever a variance becomes tiny relative to the
-/// values, so that an exactly constant window gives an exactly zero variance.
+/// moments it was updated from, so that an exactly constant window gives an exactly zero variance.
 /// </summary>
 internal struct SlidingMoments
 {
@@ -55,8 +55,12 @@ internal struct SlidingMoments
         cxx += dx * (xIn - mx);
         cyy += dy * (yIn - my);
         cxy += dx * (yIn - my);
+        // The update cancels terms of the size of the old moments and the squared deviations moved; when the result
+        // is small against them it has lost its digits, so recompute (this makes a constant window exactly 0).
         const double tiny = 1e-8;
-        if (cxx <= tiny * n * (mx * mx + cxx / n) || cyy <= tiny * n * (my * my + cyy / n)) return false;
+        double scaleX = Cxx + (xOut - MeanX) * (xOut - MeanX) + dx * dx;
+        double scaleY = Cyy + (yOut - MeanY) * (yOut - MeanY) + dy * dy;
+        if (cxx <= tiny * scaleX || cyy <= tiny * scaleY) return false;
         MeanX = mx;
         MeanY = my;
         Cxx = cxx;
