@@ -105,6 +105,10 @@ public sealed record PerformanceSummary
                 else Returns.Simple(benchmarkPrices, b);
             }
             double beta = hasBenchmark ? RiskAdjustedMetrics.Beta(r, b) : double.NaN;
+            // One sort serves every order statistic (VaR, CVaR, tail ratio) instead of one sort each.
+            using var finite = new FiniteValues(r);
+            using var sorted = new SortedValues(finite.Values);
+            var q = sorted.Values;
             return new PerformanceSummary
             {
                 Bars = equity.Length,
@@ -119,14 +123,14 @@ public sealed record PerformanceSummary
                 DownsideRisk = RiskAdjustedMetrics.DownsideRisk(r, periodsPerYear),
                 Calmar = RiskAdjustedMetrics.Calmar(r, periodsPerYear),
                 Omega = RiskAdjustedMetrics.Omega(r),
-                TailRatio = RiskAdjustedMetrics.TailRatio(r),
+                TailRatio = RiskAdjustedMetrics.TailRatioSorted(q),
                 Stability = RiskAdjustedMetrics.Stability(r),
                 MaxDrawdown = Analysis.Drawdowns.MaxDrawdown(r),
                 Drawdowns = Analysis.Drawdowns.Summarize(equity),
-                ValueAtRisk95 = TailRisk.HistoricalVaR(r, 0.05),
-                ValueAtRisk99 = TailRisk.HistoricalVaR(r, 0.01),
-                ConditionalValueAtRisk95 = TailRisk.HistoricalCVaR(r, 0.05),
-                ConditionalValueAtRisk99 = TailRisk.HistoricalCVaR(r, 0.01),
+                ValueAtRisk95 = TailRisk.HistoricalVaRSorted(q, m, 0.05),
+                ValueAtRisk99 = TailRisk.HistoricalVaRSorted(q, m, 0.01),
+                ConditionalValueAtRisk95 = TailRisk.HistoricalCVaRSorted(q, m, 0.05),
+                ConditionalValueAtRisk99 = TailRisk.HistoricalCVaRSorted(q, m, 0.01),
                 GaussianValueAtRisk95 = TailRisk.GaussianVaR(r, 0.05),
                 CornishFisherValueAtRisk95 = TailRisk.CornishFisherVaR(r, 0.05),
                 Skewness = TailRisk.Skewness(r),

@@ -89,8 +89,13 @@ public static class RiskAdjustedMetrics
         using var v = new FiniteValues(returns);
         if (v.Count == 0) return double.NaN;
         using var sorted = new SortedValues(v.Values);
-        return Math.Abs(Percentiles.Linear(sorted.Values, 0.95)) / Math.Abs(Percentiles.Linear(sorted.Values, 0.05));
+        return TailRatioSorted(sorted.Values);
     }
+
+    /// <summary>Tail ratio from the ascending non-NaN values.</summary>
+    internal static double TailRatioSorted(ReadOnlySpan<double> sortedFinite) =>
+        sortedFinite.IsEmpty ? double.NaN
+            : Math.Abs(Percentiles.Linear(sortedFinite, 0.95)) / Math.Abs(Percentiles.Linear(sortedFinite, 0.05));
 
     /// <summary>
     /// Information ratio <c>mean(a) / sd(a)</c> of the active returns <c>a = r − b</c> (empyrical

@@ -21,7 +21,7 @@ public static class TailRisk
         using var v = new FiniteValues(returns);
         if (v.Count != returns.Length || v.Count == 0) return double.NaN;
         using var sorted = new SortedValues(v.Values);
-        return Percentiles.Linear(sorted.Values, cutoff);
+        return HistoricalVaRSorted(sorted.Values, returns.Length, cutoff);
     }
 
     /// <summary>
@@ -34,13 +34,9 @@ public static class TailRisk
     {
         CheckCutoff(cutoff);
         if (returns.Length == 0) return double.NaN;
-        int c = (int)((returns.Length - 1) * cutoff);
         using var v = new FiniteValues(returns);
-        if (v.Count < c + 1) return double.NaN;
         using var sorted = new SortedValues(v.Values);
-        double sum = 0;
-        for (int i = 0; i <= c; i++) sum += sorted.Values[i];
-        return sum / (c + 1);
+        return HistoricalCVaRSorted(sorted.Values, returns.Length, cutoff);
     }
 
     /// <summary>
@@ -142,6 +138,21 @@ public static class TailRisk
         if (v.Count != returns.Length) return double.NaN;
         PopulationMoments(v.Values, v.Mean, out _, out double k);
         return k;
+    }
+
+    /// <summary>Historical VaR from the ascending non-NaN values of a series of <paramref name="n"/> entries.</summary>
+    internal static double HistoricalVaRSorted(ReadOnlySpan<double> sortedFinite, int n, double cutoff) =>
+        sortedFinite.Length != n || n == 0 ? double.NaN : Percentiles.Linear(sortedFinite, cutoff);
+
+    /// <summary>Historical CVaR from the ascending non-NaN values of a series of <paramref name="n"/> entries.</summary>
+    internal static double HistoricalCVaRSorted(ReadOnlySpan<double> sortedFinite, int n, double cutoff)
+    {
+        if (n == 0) return double.NaN;
+        int c = (int)((n - 1) * cutoff);
+        if (sortedFinite.Length < c + 1) return double.NaN;
+        double sum = 0;
+        for (int i = 0; i <= c; i++) sum += sortedFinite[i];
+        return sum / (c + 1);
     }
 
     internal static void PopulationMoments(ReadOnlySpan<double> x, double mean, out double skewness, out double excessKurtosis)

@@ -21,6 +21,8 @@ public class StatsModesTests
         Assert.Equal(RiskAdjustedMetrics.Sharpe(r, 365), s.Sharpe);
         Assert.Equal(Drawdowns.MaxDrawdown(r), s.MaxDrawdown);
         Assert.Equal(TailRisk.HistoricalCVaR(r, 0.01), s.ConditionalValueAtRisk99);
+        Assert.Equal(TailRisk.HistoricalVaR(r, 0.05), s.ValueAtRisk95);
+        Assert.Equal(RiskAdjustedMetrics.TailRatio(r), s.TailRatio);
         Assert.Equal(RiskAdjustedMetrics.Beta(r, b), s.Beta);
         Assert.Equal(RiskAdjustedMetrics.Alpha(r, b, 365), s.Alpha);
         AssertClose(close[^1] / close[0] - 1, s.BenchmarkReturn, 1e-12);
