@@ -262,8 +262,10 @@ public sealed record BacktestingPyStats
         int weekend = 0;
         foreach (long t in timeMs)
         {
-            var day = DateTimeOffset.FromUnixTimeMilliseconds(t).DayOfWeek;
-            if (day is DayOfWeek.Saturday or DayOfWeek.Sunday) weekend++;
+            // 1970-01-01 was a Thursday: (days since the epoch + 3) mod 7 is 0 on Monday … 5 on Saturday, 6 on Sunday.
+            long day = Math.DivRem(t, DayMs, out long rest) - (rest < 0 ? 1 : 0);
+            long weekday = ((day + 3) % 7 + 7) % 7;
+            if (weekday >= 5) weekend++;
         }
         return weekend / (double)timeMs.Length > 2.0 / 7 * .6 ? 365 : 252;
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using VectorBacktest.Data;
 
 namespace VectorBacktest.Analysis;
 
@@ -11,6 +12,16 @@ namespace VectorBacktest.Analysis;
 /// </summary>
 public sealed record PerformanceSummary
 {
+    /// <summary>First bar's time; null when the summary was computed without timestamps.</summary>
+    public DateTimeOffset? Start { get; init; }
+    /// <summary>Last bar's time; null when the summary was computed without timestamps.</summary>
+    public DateTimeOffset? End { get; init; }
+    /// <summary>
+    /// CAGR over calendar time, <c>(end / start)^(1 / years) − 1</c> with years = (End − Start) in days / days per
+    /// year (<see cref="ReturnMetrics.CagrFromEquity"/>), start = the initial capital when given, else the first
+    /// equity; NaN without timestamps or when End = Start.
+    /// </summary>
+    public double CalendarCagr { get; init; } = double.NaN;
     /// <summary>Bars in the equity curve.</summary>
     public int Bars { get; init; }
     /// <summary>P, the periods per year used for annualisation.</summary>
@@ -69,6 +80,45 @@ public sealed record PerformanceSummary
     public double InformationRatio { get; init; }
     /// <summary>Trade statistics; null when no trades were given.</summary>
     public TradeStatistics? Trades { get; init; }
+
+    /// <summary>
+    /// Computes the summary of an equity curve with bar times: P is derived from the bar duration (the most common
+    /// step between bar times, else the median step; one day for a single bar) and <paramref name="daysPerYear"/>
+    /// (365 for 24/7 crypto, 252 for exchange trading days), and <see cref="Start"/>, <see cref="End"/> and
+    /// <see cref="CalendarCagr"/> are filled in. Other parameters as in
+    /// <see cref="Compute(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{TradeSample})"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="timeMs"/> is not as long as <paramref name="equity"/>, or
+    /// <paramref name="benchmarkPrices"/> is neither empty nor as long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerYear"/> is not positive, or a trade's bar
+    /// range is outside the bars.</exception>
+    public static PerformanceSummary Compute(ReadOnlySpan<long> timeMs, ReadOnlySpan<double> equity,
+        ReadOnlySpan<double> benchmarkPrices = default, double initialCapital = double.NaN,
+        ReadOnlySpan<TradeSample> trades = default, double daysPerYear = Annualization.CalendarDaysPerYear)
+    {
+        if (timeMs.Length != equity.Length) AnalysisThrow.LengthMismatch(nameof(timeMs), equity.Length, timeMs.Length);
+        long barMs = BarDurationMs(timeMs);
+        double periodsPerYear = Annualization.PeriodsPerYear(TimeSpan.FromMilliseconds(barMs), daysPerYear);
+        var summary = Compute(equity, periodsPerYear, benchmarkPrices, initialCapital, trades);
+        if (timeMs.IsEmpty) return summary;
+        double start = double.IsNaN(initialCapital) ? equity[0] : initialCapital;
+        var elapsed = TimeSpan.FromMilliseconds(timeMs[^1] - timeMs[0]);
+        return summary with
+        {
+            Start = DateTimeOffset.FromUnixTimeMilliseconds(timeMs[0]),
+            End = DateTimeOffset.FromUnixTimeMilliseconds(timeMs[^1]),
+            CalendarCagr = ReturnMetrics.CagrFromEquity(start, equity[^1], elapsed, daysPerYear),
+        };
+    }
+
+    private static long BarDurationMs(ReadOnlySpan<long> timeMs)
+    {
+        if (timeMs.Length < 2) return 86_400_000L;
+        if (Timeframe.Infer(timeMs) is { } timeframe) return timeframe.Milliseconds;
+        long median = BacktestingPyStats.DataPeriodMs(timeMs);
+        if (median <= 0) AnalysisThrow.OutOfRange(nameof(timeMs), median, "Bar times must be strictly increasing.");
+        return median;
+    }
 
     /// <summary>Computes the summary of an equity curve.</summary>
     /// <param name="equity">Portfolio value per bar.</param>

@@ -116,3 +116,23 @@ public class StatsModesTests
         Assert.Equal(60_000, BacktestingPyStats.CeilResolutionMs(90 * 60_000));
     }
 }
+
+public class SummaryWithTimesTests
+{
+    [Fact]
+    public void Bar_duration_and_calendar_cagr_come_from_the_times()
+    {
+        long h = 3_600_000;
+        long[] time = Enumerable.Range(0, 25).Select(i => i * h).ToArray();
+        double[] equity = Enumerable.Range(0, 25).Select(i => 1000.0 + i).ToArray();
+        var s = PerformanceSummary.Compute(time, equity);
+        Assert.Equal(8760.0, s.PeriodsPerYear);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(24 * h), s.End);
+        AnalysisTestData.AssertClose(Math.Pow(1.024, 365) - 1, s.CalendarCagr, 1e-9);
+        var daily = PerformanceSummary.Compute([0L, 86_400_000, 2 * 86_400_000], [1.0, 1.1, 1.2], daysPerYear: 252);
+        Assert.Equal(252.0, daily.PeriodsPerYear);
+        var single = PerformanceSummary.Compute([0L], [5.0]);
+        Assert.True(double.IsNaN(single.CalendarCagr));
+        Assert.Throws<ArgumentException>("timeMs", () => PerformanceSummary.Compute([0L], [1.0, 2.0]));
+    }
+}
