@@ -151,6 +151,7 @@ public class EmpyricalMetricsTests
         }
         AssertClose(ReferenceMetrics.MaxDrawdown(r), Drawdowns.MaxDrawdown(r), 1e-12);
         AssertClose(ReferenceMetrics.Omega(r), RiskAdjustedMetrics.Omega(r));
+        AssertClose(ReferenceMetrics.Stability(r), RiskAdjustedMetrics.Stability(r), 1e-8, 1e-12);
         AssertClose(ReferenceMetrics.TailRatio(r), RiskAdjustedMetrics.TailRatio(r));
         AssertClose(ReferenceMetrics.Beta(r, f), RiskAdjustedMetrics.Beta(r, f));
         AssertClose(ReferenceMetrics.InformationRatio(r, f), RiskAdjustedMetrics.InformationRatio(r, f));

@@ -167,6 +167,34 @@ internal static class ReferenceMetrics
         return Mean(a) / Sd(a);
     }
 
+    /// <summary>R² = 1 − SS_res / SS_tot of the least-squares line through the cumulative log returns.</summary>
+    public static double Stability(double[] r)
+    {
+        if (r.Length < 2) return double.NaN;
+        var v = NonNaN(r);
+        if (v.Count == 0) return double.NaN;
+        if (v.Count == 1) return 0;
+        if (v.Any(x => x <= -1)) return double.NaN;
+        var y = new double[v.Count];
+        double acc = 0;
+        for (int i = 0; i < y.Length; i++) y[i] = acc += Math.Log(1 + v[i]);
+        double tm = (y.Length - 1) / 2.0, ym = y.Average();
+        double stt = 0, sty = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            stt += (i - tm) * (i - tm);
+            sty += (i - tm) * (y[i] - ym);
+        }
+        double slope = sty / stt, intercept = ym - slope * tm, ssRes = 0, ssTot = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double fit = intercept + slope * i;
+            ssRes += (y[i] - fit) * (y[i] - fit);
+            ssTot += (y[i] - ym) * (y[i] - ym);
+        }
+        return ssTot == 0 ? 0 : Math.Clamp(1 - ssRes / ssTot, 0, 1);
+    }
+
     public static double Pearson(double[] x, double[] y)
     {
         var pairs = x.Zip(y).Where(p => !double.IsNaN(p.First) && !double.IsNaN(p.Second)).ToList();

@@ -95,5 +95,12 @@ public class TailRiskTests
         var (s, k) = ReferenceMetrics.Moments(r);
         AssertClose(s, TailRisk.Skewness(r), 1e-9, 1e-12);
         AssertClose(k, TailRisk.ExcessKurtosis(r), 1e-9, 1e-12);
+
+        var v = ReferenceMetrics.NonNaN(r);
+        double mean = ReferenceMetrics.Mean(v), sd = ReferenceMetrics.Sd(v);
+        var (vs, vk) = ReferenceMetrics.Moments(v.ToArray());
+        AssertClose(mean + Z95 * sd, TailRisk.GaussianVaR(r), 1e-12, 1e-15);
+        double zcf = Z95 + (Z95 * Z95 - 1) * vs / 6 + (Z95 * Z95 * Z95 - 3 * Z95) * vk / 24 - (2 * Z95 * Z95 * Z95 - 5 * Z95) * vs * vs / 36;
+        AssertClose(v.Count < 2 ? double.NaN : mean + zcf * sd, TailRisk.CornishFisherVaR(r), 1e-9, 1e-13);
     }
 }

@@ -97,3 +97,47 @@ public class TradeStatisticsTests
         Assert.Throws<ArgumentOutOfRangeException>("trade", () => TradeExcursions.Compute(longTrade with { ExitBar = 4 }, high, low));
     }
 }
+
+public class TradeStatisticsPropertyTests
+{
+    [FsCheck.Xunit.Property(MaxTest = 150)]
+    public void Random_trades_match_a_linq_reference(byte count, ulong seed)
+    {
+        var rng = new VectorBacktest.Data.SampleData.SplitMix64(seed);
+        const int bars = 300;
+        var trades = new TradeSample[count];
+        for (int i = 0; i < count; i++)
+        {
+            int entry = (int)(rng.Next() % bars), exit = Math.Min(bars - 1, entry + (int)(rng.Next() % 20));
+            double ret = Math.Round((rng.NextDouble() - 0.45) * 0.2, 3);
+            double size = rng.Next() % 2 == 0 ? 1 : -1;
+            trades[i] = new TradeSample(entry, exit, entry * 60_000L, exit * 60_000L, size, 100, 100, 0.1, ret * 1000, ret, rng.Next() % 10 == 0);
+        }
+        var s = TradeStatistics.Compute(trades, bars);
+        var closed = trades.Where(t => !t.IsOpen).ToList();
+        var pnl = closed.Select(t => t.PnL).ToList();
+        double profit = pnl.Where(p => p > 0).Sum(), loss = pnl.Where(p => p < 0).Sum();
+        Assert.Equal(closed.Count, s.ClosedCount);
+        Assert.Equal(pnl.Count(p => p > 0), s.Winners);
+        AssertClose(closed.Count == 0 ? double.NaN : pnl.Count(p => p > 0) / (double)closed.Count, s.WinRate);
+        AssertClose(closed.Count == 0 ? double.NaN : closed.Average(t => t.Return), s.AverageReturn, 1e-12);
+        AssertClose(loss < 0 ? profit / -loss : profit > 0 ? double.PositiveInfinity : double.NaN, s.ProfitFactor, 1e-12);
+        double sd = ReferenceMetrics.Sd(pnl);
+        AssertClose(sd > 0 ? Math.Sqrt(pnl.Count) * ReferenceMetrics.Mean(pnl) / sd : double.NaN, s.Sqn, 1e-10);
+        var covered = new bool[bars];
+        foreach (var t in trades) for (int b = t.EntryBar; b <= t.ExitBar; b++) covered[b] = true;
+        AssertClose(covered.Count(c => c) / (double)bars, s.ExposureTime, 1e-15);
+        int bestWin = 0, bestLoss = 0, w = 0, l = 0;
+        foreach (double p in pnl)
+        {
+            w = p > 0 ? w + 1 : 0;
+            l = p < 0 ? l + 1 : 0;
+            bestWin = Math.Max(bestWin, w);
+            bestLoss = Math.Max(bestLoss, l);
+        }
+        Assert.Equal((bestWin, bestLoss), (s.MaxConsecutiveWins, s.MaxConsecutiveLosses));
+        Assert.Equal(closed.Count(t => t.IsLong), s.Long.Count);
+        AssertClose(closed.Where(t => t.IsShort).Sum(t => t.PnL), s.Short.TotalPnL, 1e-12, 1e-9);
+        AssertClose(trades.Sum(t => t.Fees), s.FeesPaid, 1e-12, 1e-12);
+    }
+}
