@@ -339,24 +339,31 @@ public sealed record BacktestingPyStats
         }
     }
 
+    /// <summary>numpy <c>cov(x, y)[0, 1] / cov(x, y)[1, 1]</c> of the log returns of equity (x) and close (y).</summary>
     private static double LogReturnBeta(ReadOnlySpan<double> equity, ReadOnlySpan<double> close)
     {
         int m = equity.Length - 1;
         if (m < 2) return double.NaN;
-        double sx = 0, sy = 0;
-        for (int i = 1; i <= m; i++)
+        double[] rented = ArrayPool<double>.Shared.Rent(2 * m);
+        try
         {
-            sx += Math.Log(equity[i] / equity[i - 1]);
-            sy += Math.Log(close[i] / close[i - 1]);
+            var x = rented.AsSpan(0, m);
+            var y = rented.AsSpan(m, m);
+            Returns.Log(equity, x);
+            Returns.Log(close, y);
+            double mx = Moments.Mean(x), my = Moments.Mean(y), cxy = 0, cyy = 0;
+            for (int i = 0; i < m; i++)
+            {
+                double dy = y[i] - my;
+                cxy += (x[i] - mx) * dy;
+                cyy += dy * dy;
+            }
+            return cxy / (m - 1) / (cyy / (m - 1));
         }
-        double mx = sx / m, my = sy / m, cxy = 0, cyy = 0;
-        for (int i = 1; i <= m; i++)
+        finally
         {
-            double dx = Math.Log(equity[i] / equity[i - 1]) - mx, dy = Math.Log(close[i] / close[i - 1]) - my;
-            cxy += dx * dy;
-            cyy += dy * dy;
+            ArrayPool<double>.Shared.Return(rented);
         }
-        return cxy / (m - 1) / (cyy / (m - 1));
     }
 
     private readonly record struct Episodes(int Count, double MeanPeak, long MaxDurationMs, long DurationMsSum);
