@@ -46,7 +46,7 @@ public sealed record PerformanceSummary
     public double Calmar { get; init; }
     /// <summary><see cref="RiskAdjustedMetrics.Omega"/> with threshold 0.</summary>
     public double Omega { get; init; }
-    /// <summary><see cref="RiskAdjustedMetrics.TailRatio"/>.</summary>
+    /// <summary><see cref="RiskAdjustedMetrics.TailRatio(ReadOnlySpan{double})"/>.</summary>
     public double TailRatio { get; init; }
     /// <summary><see cref="RiskAdjustedMetrics.Stability"/>.</summary>
     public double Stability { get; init; }
@@ -139,6 +139,8 @@ public sealed record PerformanceSummary
         bool fromCapital = !double.IsNaN(initialCapital);
         int m = fromCapital ? equity.Length : Math.Max(equity.Length - 1, 0);
         double[] rented = ArrayPool<double>.Shared.Rent(Math.Max(2 * m, 1));
+        Span<int> boundaries = stackalloc int[16];
+        scoped var order = default(OrderStatistics);
         try
         {
             var r = rented.AsSpan(0, m);
@@ -155,10 +157,9 @@ public sealed record PerformanceSummary
                 else Returns.Simple(benchmarkPrices, b);
             }
             double beta = hasBenchmark ? RiskAdjustedMetrics.Beta(r, b) : double.NaN;
-            // One sort serves every order statistic (VaR, CVaR, tail ratio) instead of one sort each.
+            // One partially ordered copy serves every order statistic (VaR, CVaR, tail ratio).
             using var finite = new FiniteValues(r);
-            using var sorted = new SortedValues(finite.Values);
-            var q = sorted.Values;
+            order = new OrderStatistics(finite.Values, boundaries);
             return new PerformanceSummary
             {
                 Bars = equity.Length,
@@ -173,14 +174,14 @@ public sealed record PerformanceSummary
                 DownsideRisk = RiskAdjustedMetrics.DownsideRisk(r, periodsPerYear),
                 Calmar = RiskAdjustedMetrics.Calmar(r, periodsPerYear),
                 Omega = RiskAdjustedMetrics.Omega(r),
-                TailRatio = RiskAdjustedMetrics.TailRatioSorted(q),
+                TailRatio = RiskAdjustedMetrics.TailRatioOf(ref order),
                 Stability = RiskAdjustedMetrics.Stability(r),
                 MaxDrawdown = Analysis.Drawdowns.MaxDrawdown(r),
                 Drawdowns = Analysis.Drawdowns.Summarize(equity),
-                ValueAtRisk95 = TailRisk.HistoricalVaRSorted(q, m, 0.05),
-                ValueAtRisk99 = TailRisk.HistoricalVaRSorted(q, m, 0.01),
-                ConditionalValueAtRisk95 = TailRisk.HistoricalCVaRSorted(q, m, 0.05),
-                ConditionalValueAtRisk99 = TailRisk.HistoricalCVaRSorted(q, m, 0.01),
+                ValueAtRisk95 = TailRisk.HistoricalVaR(ref order, m, 0.05),
+                ValueAtRisk99 = TailRisk.HistoricalVaR(ref order, m, 0.01),
+                ConditionalValueAtRisk95 = TailRisk.HistoricalCVaR(ref order, m, 0.05),
+                ConditionalValueAtRisk99 = TailRisk.HistoricalCVaR(ref order, m, 0.01),
                 GaussianValueAtRisk95 = TailRisk.GaussianVaR(r, 0.05),
                 CornishFisherValueAtRisk95 = TailRisk.CornishFisherVaR(r, 0.05),
                 Skewness = TailRisk.Skewness(r),
@@ -194,6 +195,7 @@ public sealed record PerformanceSummary
         }
         finally
         {
+            order.Dispose();
             ArrayPool<double>.Shared.Return(rented);
         }
     }

@@ -87,15 +87,20 @@ public static class RiskAdjustedMetrics
     public static double TailRatio(ReadOnlySpan<double> returns)
     {
         using var v = new FiniteValues(returns);
-        if (v.Count == 0) return double.NaN;
-        using var sorted = new SortedValues(v.Values);
-        return TailRatioSorted(sorted.Values);
+        var order = new OrderStatistics(v.Values, stackalloc int[16]);
+        try
+        {
+            return TailRatioOf(ref order);
+        }
+        finally
+        {
+            order.Dispose();
+        }
     }
 
-    /// <summary>Tail ratio from the ascending non-NaN values.</summary>
-    internal static double TailRatioSorted(ReadOnlySpan<double> sortedFinite) =>
-        sortedFinite.IsEmpty ? double.NaN
-            : Math.Abs(Percentiles.Linear(sortedFinite, 0.95)) / Math.Abs(Percentiles.Linear(sortedFinite, 0.05));
+    /// <summary>Tail ratio from the order statistics of the non-NaN values.</summary>
+    internal static double TailRatioOf(ref OrderStatistics finite) =>
+        finite.Count == 0 ? double.NaN : Math.Abs(finite.Percentile(0.95)) / Math.Abs(finite.Percentile(0.05));
 
     /// <summary>
     /// Information ratio <c>mean(a) / sd(a)</c> of the active returns <c>a = r − b</c> (empyrical
@@ -198,25 +203,32 @@ public static class RiskAdjustedMetrics
         int k = v.Count;
         if (k == 0) return double.NaN;
         if (k == 1) return 0.0;
-        double y = 0, ySum = 0;
-        foreach (double x in v.Values)
+        double[] rented = System.Buffers.ArrayPool<double>.Shared.Rent(k);
+        try
         {
-            if (x <= -1) return double.NaN;
-            y += Math.Log(1 + x);
-            ySum += y;
+            var y = rented.AsSpan(0, k);
+            double level = 0;
+            for (int t = 0; t < k; t++)
+            {
+                double x = v.Values[t];
+                if (x <= -1) return double.NaN;
+                y[t] = level += Math.Log(1 + x);
+            }
+            double tMean = (k - 1) / 2.0, yMean = Moments.Mean(y), sty = 0, stt = 0, syy = 0;
+            for (int t = 0; t < k; t++)
+            {
+                double dt = t - tMean, dy = y[t] - yMean;
+                sty += dt * dy;
+                stt += dt * dt;
+                syy += dy * dy;
+            }
+            if (syy == 0) return 0.0;
+            double rho = Math.Clamp(sty / Math.Sqrt(stt * syy), -1, 1);
+            return rho * rho;
         }
-        double tMean = (k - 1) / 2.0, yMean = ySum / k, sty = 0, stt = 0, syy = 0;
-        y = 0;
-        for (int t = 0; t < k; t++)
+        finally
         {
-            y += Math.Log(1 + v.Values[t]);
-            double dt = t - tMean, dy = y - yMean;
-            sty += dt * dy;
-            stt += dt * dt;
-            syy += dy * dy;
+            System.Buffers.ArrayPool<double>.Shared.Return(rented);
         }
-        if (syy == 0) return 0.0;
-        double rho = Math.Clamp(sty / Math.Sqrt(stt * syy), -1, 1);
-        return rho * rho;
     }
 }

@@ -19,9 +19,15 @@ public static class TailRisk
     {
         CheckCutoff(cutoff);
         using var v = new FiniteValues(returns);
-        if (v.Count != returns.Length || v.Count == 0) return double.NaN;
-        using var sorted = new SortedValues(v.Values);
-        return HistoricalVaRSorted(sorted.Values, returns.Length, cutoff);
+        var order = new OrderStatistics(v.Values, stackalloc int[16]);
+        try
+        {
+            return HistoricalVaR(ref order, returns.Length, cutoff);
+        }
+        finally
+        {
+            order.Dispose();
+        }
     }
 
     /// <summary>
@@ -33,10 +39,16 @@ public static class TailRisk
     public static double HistoricalCVaR(ReadOnlySpan<double> returns, double cutoff = 0.05)
     {
         CheckCutoff(cutoff);
-        if (returns.Length == 0) return double.NaN;
         using var v = new FiniteValues(returns);
-        using var sorted = new SortedValues(v.Values);
-        return HistoricalCVaRSorted(sorted.Values, returns.Length, cutoff);
+        var order = new OrderStatistics(v.Values, stackalloc int[16]);
+        try
+        {
+            return HistoricalCVaR(ref order, returns.Length, cutoff);
+        }
+        finally
+        {
+            order.Dispose();
+        }
     }
 
     /// <summary>
@@ -140,19 +152,16 @@ public static class TailRisk
         return k;
     }
 
-    /// <summary>Historical VaR from the ascending non-NaN values of a series of <paramref name="n"/> entries.</summary>
-    internal static double HistoricalVaRSorted(ReadOnlySpan<double> sortedFinite, int n, double cutoff) =>
-        sortedFinite.Length != n || n == 0 ? double.NaN : Percentiles.Linear(sortedFinite, cutoff);
+    /// <summary>Historical VaR from the order statistics of the non-NaN values of a series of <paramref name="n"/> entries.</summary>
+    internal static double HistoricalVaR(ref OrderStatistics finite, int n, double cutoff) =>
+        finite.Count != n || n == 0 ? double.NaN : finite.Percentile(cutoff);
 
-    /// <summary>Historical CVaR from the ascending non-NaN values of a series of <paramref name="n"/> entries.</summary>
-    internal static double HistoricalCVaRSorted(ReadOnlySpan<double> sortedFinite, int n, double cutoff)
+    /// <summary>Historical CVaR from the order statistics of the non-NaN values of a series of <paramref name="n"/> entries.</summary>
+    internal static double HistoricalCVaR(ref OrderStatistics finite, int n, double cutoff)
     {
         if (n == 0) return double.NaN;
         int c = (int)((n - 1) * cutoff);
-        if (sortedFinite.Length < c + 1) return double.NaN;
-        double sum = 0;
-        for (int i = 0; i <= c; i++) sum += sortedFinite[i];
-        return sum / (c + 1);
+        return finite.Count < c + 1 ? double.NaN : finite.SumOfSmallest(c + 1) / (c + 1);
     }
 
     internal static void PopulationMoments(ReadOnlySpan<double> x, double mean, out double skewness, out double excessKurtosis)
