@@ -90,8 +90,8 @@ public sealed record PerformanceSummary
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="timeMs"/> is not as long as <paramref name="equity"/>, or
     /// <paramref name="benchmarkPrices"/> is neither empty nor as long.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerYear"/> is not positive, or a trade's bar
-    /// range is outside the bars.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerYear"/> is not positive, the bar times do
+    /// not increase, or a trade's bar range is outside the bars.</exception>
     public static PerformanceSummary Compute(ReadOnlySpan<long> timeMs, ReadOnlySpan<double> equity,
         ReadOnlySpan<double> benchmarkPrices = default, double initialCapital = double.NaN,
         ReadOnlySpan<TradeSample> trades = default, double daysPerYear = Annualization.CalendarDaysPerYear)
