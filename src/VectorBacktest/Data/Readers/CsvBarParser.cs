@@ -198,13 +198,13 @@ internal sealed class CsvBarParser
             }
         }
         double open = values[1], high = values[2], low = values[3], close = values[4], volume = values[5];
-        if (BarValidator.CheckBar(open, high, low, close, volume) is { } bad)
+        if (!BarValidator.IsValid(open, high, low, close, volume) && BarValidator.CheckBar(open, high, low, close, volume) is { } bad)
         {
             Reject(bad.Column, bad.Problem);
             return;
         }
         var table = _table ??= new BarTable(EstimateRows(line.Length), _repair);
-        if (!_repair && table.Count > 0 && BarValidator.CheckOrder(_previousTime, time) is { } order)
+        if (!_repair && table.Count > 0 && time <= _previousTime && BarValidator.CheckOrder(_previousTime, time) is { } order)
             ThrowAt(BarColumns.Time, order);
         table.Add(time, open, high, low, close, volume, (int)_row);
         _previousTime = time;

@@ -17,10 +17,10 @@ internal static class Utf8Number
     /// correctly rounded like <see cref="double.Parse(string)"/>.
     /// </summary>
     /// <remarks>
-    /// Prices in bar files have few significant digits, so most values take Clinger's fast path: a mantissa of at
-    /// most 2^53 and a power of ten of at most 10^22 are both exact doubles, and one IEEE multiplication or
-    /// division of exact operands is correctly rounded. Everything else (17-digit round-trip output, large
-    /// exponents, special values) goes to the runtime's parser.
+    /// Prices typed by hand take Clinger's fast path: a mantissa of at most 2^53 and a power of ten of at most 10^22
+    /// are both exact doubles, and one IEEE multiplication or division of exact operands is correctly rounded.
+    /// Up to 19 significant digits (which covers the 17 of round-trip output) take <see cref="EiselLemire"/>.
+    /// The rest (longer mantissas, subnormals, special values, odd syntax) goes to the runtime's parser.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value)
@@ -69,12 +69,15 @@ internal static class Utf8Number
             if (i == start) return Slow(s, out value);
             exponent += negativeExponent ? -e : e;
         }
-        if (i != s.Length || digits == 0 || significant > 19 || mantissa > (1UL << 53) || exponent < -22 || exponent > 22)
-            return Slow(s, out value);
-        double m = mantissa;
-        value = exponent < 0 ? m / ExactPowersOfTen[-exponent] : m * ExactPowersOfTen[exponent];
-        if (negative) value = -value;
-        return true;
+        if (i != s.Length || digits == 0 || significant > 19) return Slow(s, out value);
+        if (mantissa <= 1UL << 53 && exponent >= -22 && exponent <= 22)
+        {
+            double m = mantissa;
+            value = exponent < 0 ? m / ExactPowersOfTen[-exponent] : m * ExactPowersOfTen[exponent];
+            if (negative) value = -value;
+            return true;
+        }
+        return EiselLemire.TryCompute(mantissa, exponent, negative, out value) || Slow(s, out value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
