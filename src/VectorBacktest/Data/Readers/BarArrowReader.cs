@@ -110,6 +110,7 @@ public static class BarArrowReader
         else
         {
             changes = [];
+            table.TrackRows();
             BarRepair.DropInvalid(table, changes);
             BarRepair.SortAndDeduplicate(table, path, changes);
         }

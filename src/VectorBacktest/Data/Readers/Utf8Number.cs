@@ -95,15 +95,16 @@ internal static class Utf8Number
             negative = s[0] == (byte)'-';
             i = 1;
         }
-        if (i == s.Length || s.Length - i > 18) return false;
-        long v = 0;
+        if (i == s.Length || s.Length - i > 19) return false;
+        ulong v = 0;
         for (; i < s.Length; i++)
         {
             uint d = (uint)(s[i] - '0');
             if (d > 9) return false;
             v = v * 10 + d;
         }
-        value = negative ? -v : v;
+        if (v > long.MaxValue) return false;
+        value = negative ? -(long)v : (long)v;
         return true;
     }
 }

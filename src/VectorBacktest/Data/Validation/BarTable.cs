@@ -26,6 +26,14 @@ internal sealed class BarTable
         if (trackRows) Rows = new int[capacity];
     }
 
+    /// <summary>Starts recording source rows (numbered <c>index + 1</c> so far), before rows get dropped or moved.</summary>
+    public void TrackRows()
+    {
+        if (Rows is not null) return;
+        Rows = new int[Time.Length];
+        for (int i = 0; i < Count; i++) Rows[i] = i + 1;
+    }
+
     /// <summary>The source row of bar <paramref name="index"/>: its recorded row number, else <c>index + 1</c>.</summary>
     public long RowOf(int index) => Rows is null ? index + 1 : Rows[index];
 
