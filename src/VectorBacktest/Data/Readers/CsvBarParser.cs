@@ -174,8 +174,16 @@ internal sealed class CsvBarParser
                 Reject(RoleNames[roles[missing]], $"the row has {f} field(s); expected at least {_lastNeeded + 1}.");
                 return;
             }
-            var field = NextField(line, ref p, out bool ok);
             int role = roles[f];
+            // Fast path: a plain number followed by a comma or the line end is parsed where it stands, without
+            // first searching for the comma; anything else (quotes, spaces, bad text) takes the general path below.
+            if (role > 0 && Utf8Number.TryParsePrefix(line[p..], out values[role], out int used)
+                && (p + used == line.Length || line[p + used] == (byte)','))
+            {
+                p += used + 1;
+                continue;
+            }
+            var field = NextField(line, ref p, out bool ok);
             if (!ok)
             {
                 Reject(role >= 0 ? RoleNames[role] : null, "a quoted field is not terminated or is followed by text.");
