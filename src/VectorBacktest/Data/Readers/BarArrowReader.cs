@@ -18,7 +18,9 @@ namespace VectorBacktest.Data.Readers;
 /// <para><b>Zero copy.</b> A file with one uncompressed record batch whose time column is timestamp[ms] and whose
 /// price columns are float64 without nulls is read in place: the series' spans point into the mapped file, which
 /// stays mapped until <see cref="BarSeries.Dispose"/> (or process exit). Compressed files (LZ4, Zstd), several
-/// record batches, other column types and repair mode copy the data, and release the mapping before returning.</para>
+/// record batches, other column types and repair mode copy the data, and release the mapping before returning.
+/// Replace a file that may be mapped by renaming a new one over it (as every writer here does), never by rewriting
+/// it in place: the operating system faults a process that reads a mapped page the file no longer has.</para>
 /// </remarks>
 public static class BarArrowReader
 {
