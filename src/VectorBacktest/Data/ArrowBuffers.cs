@@ -15,6 +15,14 @@ internal static class ArrowBuffers
     public static TimestampArray WrapTime(long[] epochMs) =>
         new(UtcMilliseconds, new ArrowBuffer(epochMs.AsMemory().Cast<long, byte>()), ArrowBuffer.Empty, epochMs.Length, 0, 0);
 
+    /// <summary>The first <paramref name="length"/> values of a larger array (readers fill over-allocated columns).</summary>
+    public static DoubleArray Wrap(double[] values, int length) =>
+        new(new ArrowBuffer(values.AsMemory(0, length).Cast<double, byte>()), ArrowBuffer.Empty, length, 0, 0);
+
+    /// <summary>The first <paramref name="length"/> times of a larger array.</summary>
+    public static TimestampArray WrapTime(long[] epochMs, int length) =>
+        new(UtcMilliseconds, new ArrowBuffer(epochMs.AsMemory(0, length).Cast<long, byte>()), ArrowBuffer.Empty, length, 0, 0);
+
     /// <summary>The values of a time column in epoch milliseconds; copies only when a unit conversion is needed.</summary>
     public static TimestampArray ToUtcMilliseconds(IArrowArray array, string source)
     {

@@ -14,15 +14,20 @@ namespace VectorBacktest.Data;
 /// <para>Prices are in quote currency per unit of base asset; volume is in base-asset units.
 /// A series is immutable. Construction checks the invariants with <see cref="BarValidator"/> unless told
 /// the data is already validated (readers that validated row by row).</para>
+/// <para>A series read from an uncompressed Arrow IPC file uses the memory-mapped file in place. The mapping lives
+/// until <see cref="Dispose"/> or the end of the process, never shorter: the garbage collector cannot tell whether a
+/// span taken from the series is still in use, so it never unmaps it.</para>
 /// </remarks>
-public sealed class BarSeries
+public sealed class BarSeries : IDisposable
 {
     private readonly TimestampArray _time;
     private readonly DoubleArray _open, _high, _low, _close, _volume;
+    private readonly IDisposable? _owner;
 
     private BarSeries(string symbol, Timeframe timeframe, TimestampArray time, DoubleArray open, DoubleArray high,
-        DoubleArray low, DoubleArray close, DoubleArray volume)
+        DoubleArray low, DoubleArray close, DoubleArray volume, IDisposable? owner = null)
     {
+        _owner = owner;
         Symbol = symbol;
         Timeframe = timeframe;
         _time = time; _open = open; _high = high; _low = low; _close = close; _volume = volume;
@@ -196,11 +201,21 @@ public sealed class BarSeries
             throw new ArgumentOutOfRangeException(nameof(start), $"Range [{start}, {start}+{length}) is outside a series of {Length} bars.");
         return new BarSeries(Symbol, Timeframe, (TimestampArray)_time.Slice(start, length), (DoubleArray)_open.Slice(start, length),
             (DoubleArray)_high.Slice(start, length), (DoubleArray)_low.Slice(start, length), (DoubleArray)_close.Slice(start, length),
-            (DoubleArray)_volume.Slice(start, length));
+            (DoubleArray)_volume.Slice(start, length), _owner);
     }
 
     /// <summary>The same bars under another symbol name.</summary>
-    public BarSeries WithSymbol(string symbol) => new(symbol, Timeframe, _time, _open, _high, _low, _close, _volume);
+    public BarSeries WithSymbol(string symbol) => new(symbol, Timeframe, _time, _open, _high, _low, _close, _volume, _owner);
+
+    /// <summary>
+    /// Releases the memory mapping behind a series read from an uncompressed Arrow IPC file, shared with its slices and
+    /// renamed copies; does nothing for any other series. Spans and arrays taken from a mapped series must not be used
+    /// afterwards.
+    /// </summary>
+    public void Dispose() => _owner?.Dispose();
+
+    /// <summary>The same bars, whose buffers live in memory that <paramref name="owner"/> releases on <see cref="Dispose"/>.</summary>
+    internal BarSeries WithOwner(IDisposable owner) => new(Symbol, Timeframe, _time, _open, _high, _low, _close, _volume, owner);
 
     internal static long DateTimeToMs(DateTime dt)
     {
