@@ -1,5 +1,5 @@
 using System.CommandLine;
-using VectorBacktest.Cli.Commands;
+using VectorBacktest.Cli.Commands.Data;
 
 var root = new RootCommand("vbt: backtest trading strategies on cryptocurrency OHLCV data.");
 root.Subcommands.Add(DataCommand.Create());
