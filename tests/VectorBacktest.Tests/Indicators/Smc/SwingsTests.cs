@@ -72,7 +72,7 @@ public class SwingsTests
     public void Causal_swings_never_repaint_on_the_dataset(int swingLength)
     {
         var data = SmcDataset.BtcUsd1h;
-        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 150, swingLength), length =>
+        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 50, swingLength), length =>
             Events(Swings.Find(data.High.AsSpan(0, length), data.Low.AsSpan(0, length), swingLength))
                 .Select(s => (s.KnownAt, s)));
     }
@@ -81,7 +81,7 @@ public class SwingsTests
     public void Causal_table_rows_never_repaint_on_the_dataset()
     {
         var data = SmcDataset.BtcUsd1h;
-        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 60, 7), length =>
+        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 15, 7), length =>
         {
             var table = Swings.Find(data.High.AsSpan(0, length), data.Low.AsSpan(0, length), 10).ToTable();
             return Enumerable.Range(0, length).Select(t => (t, (table.HighLow[t], table.Level[t], table.SwingIndex[t])));
