@@ -19,9 +19,12 @@ namespace VectorBacktest.Indicators.Smc;
 /// <c>j</c> is the first bar <c>j ≥ b+2</c> (bar <c>b+1</c> is skipped) with <c>close[j] &gt; λ</c> (bullish) or
 /// <c>close[j] &lt; λ</c> (bearish); with <c>closeBreak = false</c> the high, respectively the low, is tested
 /// instead. A signal whose level is never broken is not listed.</para>
-/// <para><b><see cref="SmcMode.Causal"/></b> (from causal swings). The four swings are final at
-/// <c>P = KnownAt(d)</c>, the break at <c>j</c>, so the event is known at <c>KnownAt = max(j, P)</c> and is
-/// reported on that bar, never on the swing bar. The reference drops a signal when a signal on a later swing
+/// <para><b><see cref="SmcMode.Causal"/></b> (from causal swings). <c>a</c>, <c>b</c>, <c>c</c> must be settled
+/// swings; of <c>d</c> only <c>Ld &gt; Lb</c> (bullish) or <c>Ld &lt; Lb</c> (bearish) is needed, and that is a fact
+/// from the close of <c>P = m + n</c>, where <c>m</c> is the first candidate of d's run beyond <c>Lb</c> (the run's
+/// extreme can only move further; d's run may still be open). The break is a fact at <c>j</c>, so the event is
+/// known at <c>KnownAt = max(j, P)</c> and reported on that bar, never on the swing bar; <c>P</c> never exceeds
+/// the settlement of <c>d</c>, often by many bars. The reference drops a signal when a signal on a later swing
 /// breaks at the same bar or earlier; the causal mode drops it only when that later signal is already known at
 /// the signal's own <c>KnownAt</c> (a published event is never withdrawn). <see cref="KnownAt"/> is strictly
 /// increasing; running on bars <c>0…t</c> lists exactly the events with <c>KnownAt ≤ t</c>.</para>
@@ -111,7 +114,8 @@ public sealed partial class StructureBreaks
         SmcThrow.IfLengthDiffers(low.Length, swings.BarCount, nameof(low), "swings.BarCount");
         SmcThrow.IfLengthDiffers(close.Length, swings.BarCount, nameof(close), "swings.BarCount");
 
-        int capacity = Math.Max(0, swings.Count - 3);
+        // One signal per swing b at most; causal mode may also use the open run as the fourth swing.
+        int capacity = Math.Max(0, swings.Count - 2);
         var swingIndex = new int[capacity];
         var brokenIndex = new int[capacity];
         var knownAt = new int[capacity];
@@ -119,9 +123,10 @@ public sealed partial class StructureBreaks
         var choch = new sbyte[capacity];
         var level = new double[capacity];
         var position = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1));
+        var patternKnown = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1));
         try
         {
-            int count = FindPatterns(swings, position, swingIndex, bos, choch, level);
+            int count = FindPatterns(swings, position, patternKnown, swingIndex, bos, choch, level);
             var up = new ThresholdSearch<Above>(closeBreak ? close : high);
             var down = new ThresholdSearch<Below>(closeBreak ? close : low);
             try
@@ -139,38 +144,67 @@ public sealed partial class StructureBreaks
             }
             count = swings.Mode == SmcMode.Reference
                 ? SettleReference(swings, count, position, swingIndex, brokenIndex, knownAt, bos, choch, level)
-                : SettleCausal(swings, count, position, swingIndex, brokenIndex, knownAt, bos, choch, level);
+                : SettleCausal(count, patternKnown, swingIndex, brokenIndex, knownAt, bos, choch, level);
             return new StructureBreaks(swings.Mode, closeBreak, swings.BarCount, count, swingIndex, brokenIndex, knownAt, bos, choch, level);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(position);
+            ArrayPool<int>.Shared.Return(patternKnown);
         }
     }
 
-    /// <summary>Signals of every four consecutive swings, in order of <c>b</c>; <paramref name="position"/> gets b's position in the swing list.</summary>
-    private static int FindPatterns(Swings swings, int[] position, int[] swingIndex, sbyte[] bos, sbyte[] choch, double[] level)
+    /// <summary>
+    /// Signals of every four consecutive swings, in order of <c>b</c>; <paramref name="position"/> gets b's position
+    /// in the swing list and, in causal mode, <paramref name="patternKnown"/> the bar from which the pattern is a fact.
+    /// </summary>
+    /// <remarks>
+    /// In causal mode the fourth swing <c>d</c> need not be settled: only <c>Lb &lt; Ld</c> (or <c>&gt;</c>) is asked
+    /// of it, which holds as soon as a candidate of d's run beyond <c>Lb</c> is confirmed (<c>m + n</c>), since the
+    /// run's extreme can only move further. <c>a</c>, <c>b</c>, <c>c</c> are settled by then (c's run closed when
+    /// d's first candidate was confirmed). d may be the run still open at the end of the data.
+    /// </remarks>
+    private static int FindPatterns(Swings swings, int[] position, int[] patternKnown, int[] swingIndex, sbyte[] bos, sbyte[] choch, double[] level)
     {
         var type = swings.HighLow;
         var price = swings.Level;
         var bar = swings.Index;
+        bool causal = swings.Mode == SmcMode.Causal;
+        var runs = swings.Records;
+        int lastD = causal ? runs.RunCount : swings.Count;
         int count = 0;
-        for (int k = 3; k < swings.Count; k++)
+        for (int k = 3; k < lastD; k++)
         {
-            double la = price[k - 3], lb = price[k - 2], lc = price[k - 1], ld = price[k];
-            sbyte bosValue = 0, chochValue = 0;
-            if (type[k - 3] == -1 && type[k - 2] == 1 && type[k - 1] == -1 && type[k] == 1)
+            double la = price[k - 3], lb = price[k - 2], lc = price[k - 1];
+            sbyte ta = type[k - 3], tb = type[k - 2], tc = type[k - 1];
+            // Runs alternate, so a causal d has the type opposite to c.
+            sbyte td = causal ? (sbyte)-tc : type[k];
+            int beyondFrom = -1;
+            if (ta == -1 && tb == 1 && tc == -1 && td == 1)
             {
-                if (la < lc && lc < lb && lb < ld) bosValue = 1;
-                else if (lc < la && la < lb && lb < ld) chochValue = 1;
+                if (causal) beyondFrom = runs.FirstBeyond(k, 1, lb);
+                else if (lb < price[k]) beyondFrom = 0;
             }
-            else if (type[k - 3] == 1 && type[k - 2] == -1 && type[k - 1] == 1 && type[k] == -1)
+            else if (ta == 1 && tb == -1 && tc == 1 && td == -1)
             {
-                if (la > lc && lc > lb && lb > ld) bosValue = -1;
-                else if (lc > la && la > lb && lb > ld) chochValue = -1;
+                if (causal) beyondFrom = runs.FirstBeyond(k, -1, lb);
+                else if (lb > price[k]) beyondFrom = 0;
+            }
+            if (beyondFrom < 0) continue;
+            sbyte bosValue = 0, chochValue = 0;
+            if (tb > 0)
+            {
+                if (la < lc && lc < lb) bosValue = 1;
+                else if (lc < la && la < lb) chochValue = 1;
+            }
+            else
+            {
+                if (la > lc && lc > lb) bosValue = -1;
+                else if (lc > la && la > lb) chochValue = -1;
             }
             if ((bosValue | chochValue) == 0) continue;
             position[count] = k - 2;
+            patternKnown[count] = beyondFrom + swings.SwingLength;
             swingIndex[count] = bar[k - 2];
             bos[count] = bosValue;
             choch[count] = chochValue;
@@ -206,13 +240,12 @@ public sealed partial class StructureBreaks
         return Compact(count, brokenIndex, swingIndex, brokenIndex, knownAt, bos, choch, level);
     }
 
-    /// <summary>Causal timing: each event at max(break, settlement of its fourth swing), dropped only if already superseded then.</summary>
-    private static int SettleCausal(Swings swings, int count, int[] position, int[] swingIndex, int[] brokenIndex, int[] knownAt,
+    /// <summary>Causal timing: each event at max(break, pattern known), dropped only if already superseded then.</summary>
+    private static int SettleCausal(int count, int[] patternKnown, int[] swingIndex, int[] brokenIndex, int[] knownAt,
         sbyte[] bos, sbyte[] choch, double[] level)
     {
-        var settle = swings.KnownAt;
         for (int s = 0; s < count; s++)
-            knownAt[s] = Math.Max(brokenIndex[s], settle[position[s] + 2]);
+            knownAt[s] = Math.Max(brokenIndex[s], patternKnown[s]);
         // A later signal r supersedes s if it broke no later than s and was known by knownAt[s]; its pattern
         // settles no earlier than s's, so the search stops at the first pattern settling after knownAt[s].
         // Marking s as dropped (break -1) is safe: only signals after s are read while deciding s.
@@ -220,7 +253,7 @@ public sealed partial class StructureBreaks
         {
             int j = brokenIndex[s];
             if (j < 0) continue;
-            for (int r = s + 1; r < count && settle[position[r] + 2] <= knownAt[s]; r++)
+            for (int r = s + 1; r < count && patternKnown[r] <= knownAt[s]; r++)
             {
                 if (brokenIndex[r] >= 0 && brokenIndex[r] <= j)
                 {

@@ -34,8 +34,10 @@ public sealed partial class Swings
     private readonly sbyte[] _highLow;
     private readonly double[] _level;
 
-    private Swings(SmcMode mode, int swingLength, int barCount, int count, int[] index, int[] knownAt, sbyte[] highLow, double[] level)
+    private Swings(SmcMode mode, int swingLength, int barCount, int count, int[] index, int[] knownAt, sbyte[] highLow, double[] level,
+        RunRecords records)
     {
+        Records = records;
         Mode = mode;
         SwingLength = swingLength;
         BarCount = barCount;

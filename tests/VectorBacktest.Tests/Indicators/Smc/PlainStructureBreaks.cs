@@ -9,13 +9,33 @@ public readonly record struct PlainBreak(int SwingIndex, int BrokenIndex, int Kn
 /// </summary>
 public static class PlainStructureBreaks
 {
-    /// <summary>The rows for the given swings (reference swings for <paramref name="reference"/>, causal ones otherwise).</summary>
-    public static List<PlainBreak> Compute(List<PlainSwing> swings, double[] high, double[] low, double[] close, bool closeBreak, bool reference)
+    /// <summary>
+    /// The rows of the swings of length <paramref name="n"/>: reference swings and rules for
+    /// <paramref name="reference"/>; otherwise causal swings, with the fourth swing taken from the candidate runs
+    /// (it may be unsettled) and the pattern known when a candidate of its run beyond b's level is confirmed.
+    /// </summary>
+    public static List<PlainBreak> Compute(double[] high, double[] low, double[] close, int n, bool closeBreak, bool reference)
     {
+        var swings = PlainSwings.Compute(high, low, n, reference);
+        var runs = PlainSwings.Runs(high, low, n);
         var signals = new List<(int B, int Dir, bool IsBos, double Level, int Broken, int Settled)>();
-        for (int k = 3; k < swings.Count; k++)
+        int fourthCount = reference ? swings.Count : runs.Count;
+        for (int k = 3; k < fourthCount; k++)
         {
-            var (a, b, c, d) = (swings[k - 3], swings[k - 2], swings[k - 1], swings[k]);
+            var (a, b, c) = (swings[k - 3], swings[k - 2], swings[k - 1]);
+            PlainSwing d;
+            if (reference)
+            {
+                d = swings[k];
+            }
+            else
+            {
+                // Causal: the first candidate of run k beyond b's level stands in for d; none means no pattern yet.
+                var run = runs[k];
+                int beyond = run.Candidates.FindIndex(x => run.Type > 0 ? x.Level > b.Level : x.Level < b.Level);
+                if (beyond < 0) continue;
+                d = new PlainSwing(run.Candidates[beyond].Bar, run.Candidates[beyond].Bar + n, run.Type, run.Candidates[beyond].Level);
+            }
             int dir = 0;
             bool isBos = false;
             if (a.HighLow == -1 && b.HighLow == 1 && c.HighLow == -1 && d.HighLow == 1)

@@ -76,8 +76,7 @@ public class StructureBreaksTests
         foreach (bool closeBreak in new[] { true, false })
         {
             bool reference = mode == SmcMode.Reference;
-            var swings = PlainSwings.Compute(bars.High, bars.Low, bars.SwingLength, reference);
-            var plain = PlainStructureBreaks.Compute(swings, bars.High, bars.Low, bars.Close, closeBreak, reference);
+            var plain = PlainStructureBreaks.Compute(bars.High, bars.Low, bars.Close, bars.SwingLength, closeBreak, reference);
             var fast = Events(Run(bars.High, bars.Low, bars.Close, bars.Length, bars.SwingLength, closeBreak, mode));
             Assert.Equal(plain, fast);
         }
@@ -93,8 +92,7 @@ public class StructureBreaksTests
         foreach (bool closeBreak in new[] { true, false })
         {
             bool reference = mode == SmcMode.Reference;
-            var swings = PlainSwings.Compute(bars.High, bars.Low, swingLength, reference);
-            var plain = PlainStructureBreaks.Compute(swings, bars.High, bars.Low, bars.Close, closeBreak, reference);
+            var plain = PlainStructureBreaks.Compute(bars.High, bars.Low, bars.Close, swingLength, closeBreak, reference);
             var fast = Events(Run(bars.High, bars.Low, bars.Close, length, swingLength, closeBreak, mode));
             Assert.True(plain.Count > 20);
             Assert.Equal(plain, fast);
@@ -164,18 +162,18 @@ public class StructureBreaksTests
         Assert.Equal([4, 6, 8, 10], swings.KnownAt.ToArray());
         var breaks = StructureBreaks.Find(swings, high, low, close);
         // Pattern a=1 (2), b=3 (5), c=5 (3), d=7 (7): 2 < 3 < 5 < 7, bullish BOS on b. Close 5.5 > 5 at bar 6.
-        // Known once d is final (bar 10), not at the break.
+        // Known once d's run has a confirmed candidate above 5: bar 7, confirmed at 8 (d itself settles at 10).
         Assert.Equal(1, breaks.Count);
         Assert.Equal(3, breaks.SwingIndex[0]);
         Assert.Equal(6, breaks.BrokenIndex[0]);
-        Assert.Equal(10, breaks.KnownAt[0]);
+        Assert.Equal(8, breaks.KnownAt[0]);
         Assert.Equal(1, breaks.Bos[0]);
         Assert.Equal(0, breaks.Choch[0]);
         Assert.Equal(5.0, breaks.Level[0]);
         var table = breaks.ToTable();
-        Assert.Equal(1.0, table.Bos[10]);
-        Assert.Equal(6.0, table.BrokenIndex[10]);
-        Assert.Equal(3.0, table.SwingIndex[10]);
+        Assert.Equal(1.0, table.Bos[8]);
+        Assert.Equal(6.0, table.BrokenIndex[8]);
+        Assert.Equal(3.0, table.SwingIndex[8]);
         Assert.Equal(1, table.Bos.Count(v => !double.IsNaN(v)));
     }
 
