@@ -17,7 +17,7 @@ public partial class Smc1MBenchmarks
     /// Causal swings of length 10 for the methods that take swings as input (the reference's timings exclude
     /// the swings too).
     /// </summary>
-    [GlobalSetup(Targets = [nameof(BosChoch), nameof(Retracements)])]
+    [GlobalSetup(Target = nameof(BosChoch))]
     public void SetupSwings10()
     {
         var bars = BenchmarkInputs.Bars1M;
