@@ -18,7 +18,9 @@ namespace VectorBacktest.Indicators.Smc;
 /// and deepest are 0. Values are not clamped (below 0 beyond the leg's extreme, above 100 beyond its start).</para>
 /// <para><b><see cref="SmcMode.Causal"/></b> (from causal swings): a swing is applied on its
 /// <see cref="Swings.KnownAt"/> bar, and row <c>t</c> holds the values computed at bar <c>t</c>, so the whole row is
-/// known at the close of bar <c>t</c> and depends on bars <c>0…t</c> only. No start-up blanking, no wrap-around.</para>
+/// known at the close of bar <c>t</c> and depends on bars <c>0…t</c> only. Until a swing high and a swing low have
+/// both been applied there is no leg, and both percentages are 0 (the reference measures from a level of 0 there,
+/// then blanks its start-up rows). No wrap-around.</para>
 /// <para><b><see cref="SmcMode.Reference"/></b> (from reference swings): a swing is applied on its extreme bar
 /// (look-ahead), the result is published one bar later (row <c>i</c> shows bar <c>i−1</c>) with the last bar's
 /// values wrapped into row 0, and rows are zeroed from the start up to and including the row after the third
@@ -99,13 +101,14 @@ public sealed class Retracements
         int nextBar = swings.Count > 0 ? placement[0] : int.MaxValue;
         int dir = 0;
         double top = 0, bottom = 0, deep = 0;
+        bool haveTop = false, haveBottom = false;
         for (int i = 0; i < n; i++)
         {
             int dirBefore = dir;
             if (i == nextBar)
             {
-                if (types[next] > 0) { dir = 1; top = levels[next]; }
-                else { dir = -1; bottom = levels[next]; }
+                if (types[next] > 0) { dir = 1; top = levels[next]; haveTop = true; }
+                else { dir = -1; bottom = levels[next]; haveBottom = true; }
                 next++;
                 nextBar = next < swings.Count ? placement[next] : int.MaxValue;
             }
@@ -119,6 +122,11 @@ public sealed class Retracements
             {
                 cur = bottom == top ? 0 : Round1(100 - ((high[i] - top) / (bottom - top)) * 100);
                 deepHere = Math.Max(dirBefore == -1 ? deep : 0, cur);
+            }
+            if (!reference && !(haveTop && haveBottom))
+            {
+                cur = 0;
+                deepHere = 0;
             }
             deep = deepHere;
             int row = i + shift == n ? 0 : i + shift;

@@ -22,12 +22,13 @@ public static class PlainRetracements
         var computed = new PlainRetracement[n];
         int dir = 0;
         double top = 0, bottom = 0;
+        bool seenHigh = false, seenLow = false;
         for (int i = 0; i < n; i++)
         {
             int dprev = i == 0 ? 0 : computed[i - 1].Direction;
             double previousDeep = i == 0 ? 0 : computed[i - 1].Deepest;
-            if (label[i] == 1) { dir = 1; top = level[i]; }
-            if (label[i] == -1) { dir = -1; bottom = level[i]; }
+            if (label[i] == 1) { dir = 1; top = level[i]; seenHigh = true; }
+            if (label[i] == -1) { dir = -1; bottom = level[i]; seenLow = true; }
             double cur = 0, deep = 0;
             if (dprev == 1)
             {
@@ -39,6 +40,8 @@ public static class PlainRetracements
                 cur = top == bottom ? 0 : Math.Round((100 - ((high[i] - top) / (bottom - top)) * 100) * 10, MidpointRounding.ToEven) / 10;
                 deep = Math.Max(dprev == -1 ? previousDeep : 0, cur);
             }
+            // Causal: no leg before both a high and a low are known.
+            if (!reference && !(seenHigh && seenLow)) (cur, deep) = (0, 0);
             computed[i] = new PlainRetracement(dir, cur, deep);
         }
         if (!reference) return computed;

@@ -79,12 +79,17 @@ public class RetracementsTests
         double[] low = [3, 2, 3, 4, 3, 3, 5, 6, 5, 4, 5, 7];
         var r = Run(high, low, high.Length, 1, SmcMode.Causal);
         Assert.Equal([0, 0, 0, 0, -1, -1, 1, 1, -1, -1, 1, 1], r.Direction);
-        // Bar 4: low known (bottom 2, top still 0): leg 0 → 2, high 4 → 100 - (4 - 0) / (2 - 0) * 100 = -100.
-        Assert.Equal(-100.0, r.CurrentRetracement[4]);
-        // Bar 7: up-leg 2 → 5, low 6: 100 - (6 - 2) / 3 * 100 = -33.3; deepest keeps bar 6's value.
+        // Bars 4-5: only a low is known, no leg yet.
+        Assert.Equal(0.0, r.CurrentRetracement[4]);
+        Assert.Equal(0.0, r.DeepestRetracement[5]);
+        // Bar 6: high 5 known, the up-leg 2 → 5 exists, but (A) runs from the next bar (direction before was -1).
+        Assert.Equal(0.0, r.CurrentRetracement[6]);
+        // Bar 7: up-leg 2 → 5, low 6: 100 - (6 - 2) / 3 * 100 = -33.3; deepest = max(bar 6's 0, -33.3).
         Assert.Equal(-33.3, r.CurrentRetracement[7]);
-        Assert.Equal(Math.Round((100 - (5.0 - 2) / 3 * 100) * 10) / 10, r.DeepestRetracement[6]);
-        Assert.Equal(Math.Max(r.DeepestRetracement[6], -33.3), r.DeepestRetracement[7]);
+        Assert.Equal(0.0, r.DeepestRetracement[7]);
+        // Bar 8: low 3 known, down-leg 5 → 3, high 6: 100 - (6 - 5) / (3 - 5) * 100 = 150.
+        Assert.Equal(150.0, r.CurrentRetracement[8]);
+        Assert.Equal(150.0, r.DeepestRetracement[8]);
     }
 
     [Theory]
