@@ -34,7 +34,9 @@ public sealed partial class Swings
             _barCount = barCount;
             // Reference mode keeps slot 0 for the artificial bar-0 swing, whose type is known only later.
             _first = reserveFirst ? 1 : 0;
-            int capacity = _first + 2 + (int)Math.Min(barCount, barCount / (2L * n) + 14);
+            // Market data gives about one swing per 2n bars (1.07 to 1.13 times that on the benchmark and golden data);
+            // a quarter more avoids regrowing in the common case.
+            int capacity = _first + 2 + (int)Math.Min(barCount, barCount * 5L / (8L * n) + 14);
             _index = new int[capacity];
             _knownAt = new int[capacity];
             _highLow = new sbyte[capacity];
@@ -47,7 +49,7 @@ public sealed partial class Swings
             _record = !reserveFirst;
             _runStart = new int[_record ? capacity + 1 : 0];
             _runCount = 0;
-            _recordBar = new int[_record ? 2 * capacity : 0];
+            _recordBar = new int[_record ? capacity + capacity / 2 : 0];
             _recordLevel = new double[_recordBar.Length];
             _recordCount = 0;
         }
