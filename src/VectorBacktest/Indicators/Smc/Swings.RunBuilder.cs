@@ -28,12 +28,12 @@ public sealed partial class Swings
         private double[] _recordLevel;
         private int _recordCount;
 
-        public RunBuilder(int n, int barCount, bool reserveFirst)
+        public RunBuilder(int n, int barCount, SmcMode mode)
         {
             _n = n;
             _barCount = barCount;
             // Reference mode keeps slot 0 for the artificial bar-0 swing, whose type is known only later.
-            _first = reserveFirst ? 1 : 0;
+            _first = mode == SmcMode.Reference ? 1 : 0;
             // Market data gives about one swing per 2n bars (1.07 to 1.13 times that on the benchmark and golden data);
             // a quarter more avoids regrowing in the common case.
             int capacity = _first + 2 + (int)Math.Min(barCount, barCount * 5L / (8L * n) + 14);
@@ -46,7 +46,7 @@ public sealed partial class Swings
             _runType = 0;
             _runBest = -1;
             _runLevel = 0;
-            _record = !reserveFirst;
+            _record = mode == SmcMode.Causal;
             _runStart = new int[_record ? capacity + 1 : 0];
             _runCount = 0;
             _recordBar = new int[_record ? capacity + capacity / 2 : 0];

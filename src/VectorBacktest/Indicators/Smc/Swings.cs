@@ -99,7 +99,7 @@ public sealed partial class Swings
 
         int n = swingLength;
         int barCount = high.Length;
-        var runs = new RunBuilder(n, barCount, reserveFirst: mode == SmcMode.Reference);
+        var runs = new RunBuilder(n, barCount, mode);
         ScanCandidates(high, low, n, ref runs);
         return runs.Finish(mode, high, low);
     }
