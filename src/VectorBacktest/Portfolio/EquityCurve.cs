@@ -1,0 +1,149 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using VectorBacktest.Data;
+
+namespace VectorBacktest.Portfolio;
+
+/// <summary>
+/// The per-bar portfolio of a simulation, rebuilt from its orders in a separate vectorized pass: between two fills
+/// the position and balance are constant, so each stretch of bars is one SIMD multiply-subtract over the closes.
+/// </summary>
+/// <remarks>
+/// Values are marked at each bar's close, after that bar's fills (a next-open fill, an exit level inside the bar and a
+/// signal-close fill all count for their own bar). With balance <c>B</c>, signed position <c>q</c> and entry price
+/// <c>e</c>: <c>Equity = B + (close × q − q × e)</c> (evaluated in this order, as backtesting.py does),
+/// <c>Cash = B − q × e</c>, <c>PositionValue = close × q</c>, and <c>Drawdown = 1 − Equity / max(Equity[0..i])</c>, a
+/// fraction ≥ 0.
+/// </remarks>
+public sealed class EquityCurve
+{
+    private EquityCurve(long[] time, double[] cash, double[] positionValue, double[] equity, double[] drawdown)
+    {
+        Time = time; Cash = cash; PositionValue = positionValue; Equity = equity; Drawdown = drawdown;
+    }
+
+    /// <summary>Bar open times, epoch ms UTC (values are as of each bar's close).</summary>
+    public long[] Time { get; }
+    /// <summary>Free cash in quote currency (negative cash never occurs for longs; a short's proceeds are included).</summary>
+    public double[] Cash { get; }
+    /// <summary>Signed position × close, quote currency.</summary>
+    public double[] PositionValue { get; }
+    /// <summary>Cash + position value, quote currency.</summary>
+    public double[] Equity { get; }
+    /// <summary>Fraction below the running peak of equity, ≥ 0.</summary>
+    public double[] Drawdown { get; }
+
+    /// <summary>Number of bars.</summary>
+    public int Length => Equity.Length;
+
+    /// <summary>Builds the curve into new arrays.</summary>
+    /// <param name="bars">The simulated bars.</param>
+    /// <param name="orders">The run's orders (<see cref="SimulationWorkspace.Orders"/>); rejected ones are skipped.</param>
+    /// <param name="initialCash">The run's starting cash.</param>
+    /// <exception cref="ArgumentException">An order's bar lies outside the bars, or orders are not in bar order.</exception>
+    public static EquityCurve Build(BarSeries bars, ReadOnlySpan<OrderRecord> orders, double initialCash)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        int n = bars.Length;
+        var curve = new EquityCurve(bars.Time.ToArray(), new double[n], new double[n], new double[n], new double[n]);
+        Compute(bars.Close, orders, initialCash, curve.Cash, curve.PositionValue, curve.Equity, curve.Drawdown);
+        return curve;
+    }
+
+    /// <summary>Builds the curve into caller-owned spans (allocation-free); each span is as long as <paramref name="close"/>.</summary>
+    /// <param name="close">Close prices.</param>
+    /// <param name="orders">The run's orders in processing order; rejected ones are skipped.</param>
+    /// <param name="initialCash">The run's starting cash.</param>
+    /// <param name="cash">Receives free cash.</param>
+    /// <param name="positionValue">Receives position × close.</param>
+    /// <param name="equity">Receives equity.</param>
+    /// <param name="drawdown">Receives the drawdown fraction.</param>
+    /// <exception cref="ArgumentException">A span of the wrong length, an order outside the bars, or orders out of bar order.</exception>
+    public static void Compute(ReadOnlySpan<double> close, ReadOnlySpan<OrderRecord> orders, double initialCash,
+        Span<double> cash, Span<double> positionValue, Span<double> equity, Span<double> drawdown)
+    {
+        int n = close.Length;
+        if (cash.Length != n) throw new ArgumentException($"cash has {cash.Length} elements, close has {n}.", nameof(cash));
+        if (positionValue.Length != n) throw new ArgumentException($"positionValue has {positionValue.Length} elements, close has {n}.", nameof(positionValue));
+        if (equity.Length != n) throw new ArgumentException($"equity has {equity.Length} elements, close has {n}.", nameof(equity));
+        if (drawdown.Length != n) throw new ArgumentException($"drawdown has {drawdown.Length} elements, close has {n}.", nameof(drawdown));
+
+        double balance = initialCash, position = 0, entry = 0;
+        int start = 0;
+        for (int o = 0; o < orders.Length; o++)
+        {
+            ref readonly var order = ref orders[o];
+            if (order.Status != Execution.OrderStatus.Filled) continue;
+            if ((uint)order.Bar >= (uint)n) throw new ArgumentException($"Order {o} is on bar {order.Bar}, outside the {n} bars.", nameof(orders));
+            if (order.Bar < start) throw new ArgumentException($"Order {o} (bar {order.Bar}) comes after an order on bar {start}.", nameof(orders));
+            Segment(close, start, order.Bar, balance, position, entry, cash, positionValue, equity);
+            start = order.Bar;
+            balance = order.BalanceAfter;
+            position = order.PositionAfter;
+            entry = order.EntryPriceAfter;
+        }
+        Segment(close, start, n, balance, position, entry, cash, positionValue, equity);
+        Drawdowns(equity, drawdown);
+    }
+
+    // Bars [from, to) with a constant balance and position.
+    private static void Segment(ReadOnlySpan<double> close, int from, int to, double balance, double position, double entry,
+        Span<double> cash, Span<double> positionValue, Span<double> equity)
+    {
+        if (to <= from) return;
+        double cost = position * entry;
+        cash.Slice(from, to - from).Fill(balance - cost);
+        if (position == 0)
+        {
+            positionValue.Slice(from, to - from).Clear();
+            equity.Slice(from, to - from).Fill(balance);
+            return;
+        }
+        ref double c = ref MemoryMarshal.GetReference(close);
+        ref double pv = ref MemoryMarshal.GetReference(positionValue);
+        ref double eq = ref MemoryMarshal.GetReference(equity);
+        int i = from;
+        // Separate multiply, subtract and add (never a fused multiply-add) keep the scalar result bit for bit.
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var q = Vector256.Create(position);
+            var k = Vector256.Create(cost);
+            var b = Vector256.Create(balance);
+            for (; i <= to - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var value = Vector256.LoadUnsafe(ref c, (nuint)i) * q;
+                value.StoreUnsafe(ref pv, (nuint)i);
+                (b + (value - k)).StoreUnsafe(ref eq, (nuint)i);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var q = Vector128.Create(position);
+            var k = Vector128.Create(cost);
+            var b = Vector128.Create(balance);
+            for (; i <= to - Vector128<double>.Count; i += Vector128<double>.Count)
+            {
+                var value = Vector128.LoadUnsafe(ref c, (nuint)i) * q;
+                value.StoreUnsafe(ref pv, (nuint)i);
+                (b + (value - k)).StoreUnsafe(ref eq, (nuint)i);
+            }
+        }
+        for (; i < to; i++)
+        {
+            double value = close[i] * position;
+            positionValue[i] = value;
+            equity[i] = balance + (value - cost);
+        }
+    }
+
+    private static void Drawdowns(ReadOnlySpan<double> equity, Span<double> drawdown)
+    {
+        double peak = double.NegativeInfinity;
+        for (int i = 0; i < equity.Length; i++)
+        {
+            double e = equity[i];
+            if (e > peak) peak = e;
+            drawdown[i] = 1.0 - e / peak;
+        }
+    }
+}

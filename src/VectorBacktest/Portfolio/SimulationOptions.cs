@@ -1,0 +1,50 @@
+using VectorBacktest.Execution;
+
+namespace VectorBacktest.Portfolio;
+
+/// <summary>
+/// Everything about a single-asset simulation except the bars, the signals and the three pluggable models (fill,
+/// fee, slippage), which are passed as <c>struct</c> generic arguments. Presets (<see cref="Presets.ExecutionPreset"/>)
+/// bundle options with models.
+/// </summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Starting cash in quote currency, &gt; 0 (default 10,000).</summary>
+    public double InitialCash { get; init; } = 10_000;
+
+    /// <summary>When a decision is executed (default: the next bar's open).</summary>
+    public FillTiming Timing { get; init; } = FillTiming.NextOpen;
+
+    /// <summary>Entry size (default: all free cash, fees included).</summary>
+    public OrderSizing Sizing { get; init; } = OrderSizing.AllCash;
+
+    /// <summary>Exits attached to every entry (default: none).</summary>
+    public ExitRules Exits { get; init; }
+
+    /// <summary>Quantity step and minimums (default: any fractional quantity).</summary>
+    public LotRules Lots { get; init; }
+
+    /// <summary>What happens to a position open after the last bar (default: kept open, marked at the last close).</summary>
+    public EndOfData EndOfData { get; init; } = EndOfData.KeepOpen;
+
+    /// <summary>Whether stop-loss and trailing-stop exits (taker fills) pay slippage (default true; vectorbt: false).
+    /// Take-profit exits, resting limit orders, never do.</summary>
+    public bool SlipStopExits { get; init; } = true;
+
+    /// <summary>What is recorded (default: every order and trade).</summary>
+    public RecordLevel RecordLevel { get; init; } = RecordLevel.Full;
+
+    /// <summary>Checks every value.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (!(InitialCash > 0 && double.IsFinite(InitialCash)))
+            throw new ArgumentOutOfRangeException(nameof(InitialCash), InitialCash, "The initial cash must be finite and > 0.");
+        if (!Enum.IsDefined(Timing)) throw new ArgumentOutOfRangeException(nameof(Timing), Timing, "Unknown fill timing.");
+        if (!Enum.IsDefined(EndOfData)) throw new ArgumentOutOfRangeException(nameof(EndOfData), EndOfData, "Unknown end-of-data policy.");
+        if (!Enum.IsDefined(RecordLevel)) throw new ArgumentOutOfRangeException(nameof(RecordLevel), RecordLevel, "Unknown record level.");
+        Sizing.Validate();
+        Exits.Validate();
+        Lots.Validate();
+    }
+}
