@@ -3,7 +3,8 @@ namespace VectorBacktest.Execution.FeeModels;
 /// <summary>
 /// A volume-tiered maker/taker schedule: the tier is chosen by the quote notional traded so far in the run (a
 /// stand-in for an exchange's 30-day volume, which a backtest starting from zero would otherwise never reach).
-/// A fill is charged entirely at the tier in force before it.
+/// A fill is charged entirely at the tier in force before it. <c>default(TieredFee)</c> has no tiers and throws
+/// <see cref="InvalidOperationException"/> when used.
 /// </summary>
 public readonly struct TieredFee : IFeeModel
 {
@@ -32,7 +33,7 @@ public readonly struct TieredFee : IFeeModel
 
     private double Rate(Liquidity liquidity, double tradedNotional)
     {
-        var tiers = _tiers;
+        var tiers = _tiers ?? throw new InvalidOperationException("default(TieredFee) has no tiers; construct it with its tiers.");
         int t = 0;
         while (t + 1 < tiers.Length && tradedNotional >= tiers[t + 1].MinTradedNotional) t++;
         return liquidity == Liquidity.Maker ? tiers[t].MakerRate : tiers[t].TakerRate;
