@@ -10,7 +10,7 @@ namespace VectorBacktest.Portfolio;
 /// <summary>
 /// The one fill-and-portfolio engine of a single asset: opens and closes the position, prices fills through the
 /// fill, fee and slippage models, resolves and checks the attached exits, keeps cash and records orders and trades.
-/// Both drivers (the vectorized <see cref="SignalSimulator"/> and the bar-by-bar <c>EventDrivenSimulator</c>)
+/// Both drivers (the vectorized <see cref="SignalSimulator"/> and the bar-by-bar <see cref="EventDrivenSimulator"/>)
 /// only decide <i>when</i> to call it, so they give identical results by construction.
 /// </summary>
 /// <remarks>Accounting: <see cref="Balance"/> is initial cash + realised P&amp;L − fees; the position is
