@@ -7,10 +7,12 @@ namespace VectorBacktest.Execution;
 /// <item><term><see cref="Market"/></term><description>fills at the fill timing's price (next open or the signal bar's close).</description></item>
 /// <item><term><see cref="Limit"/></term><description>buy when <c>low &lt;= P</c> at <c>min(open, P)</c>; sell when <c>high &gt;= P</c> at <c>max(open, P)</c>.</description></item>
 /// <item><term><see cref="Stop"/></term><description>buy when <c>high &gt;= T</c> at <c>max(open, T)</c>; sell when <c>low &lt;= T</c> at <c>min(open, T)</c>.</description></item>
-/// <item><term><see cref="StopLimit"/></term><description>once the stop <c>T</c> triggers it is a limit order at <c>P</c>; on the triggering bar it
-/// fills at the limit only when the limit lies beyond the stop in the direction of travel (buy: <c>P &gt; T</c>,
-/// sell: <c>P &lt; T</c>), otherwise it waits for the next bar (pessimistic, as backtesting.py).</description></item>
-/// </list></remarks>
+/// <item><term><see cref="StopLimit"/></term><description>triggers like a stop; on the triggering bar it fills at the stop
+/// price (or the worse open) only when the limit allows that price (buy: <c>max(open, T) &lt;= P</c>), otherwise it rests
+/// as a limit order at <c>P</c> from the next bar (pessimistic: the path inside the trigger bar is unknown).</description></item>
+/// </list>
+/// Market and stop fills are takers and pay slippage; limit fills (and stop-limit fills, capped by their limit) do
+/// not. Limit fills on a bar after the order started resting are makers.</remarks>
 public enum OrderType : byte
 {
     /// <summary>Fill at the next available price.</summary>

@@ -16,7 +16,9 @@ namespace VectorBacktest.Portfolio;
 /// exit levels are checked against bar <c>t</c>; then the strategy sees bar <c>t</c>. Under signal-close timing: exit
 /// levels are checked; the strategy sees bar <c>t</c>; its requests fill at bar <c>t</c>'s close, except on a bar where
 /// an exit level closed the position (that bar's requests are dropped, as vectorbt does, and not recorded).
-/// A time stop acts on its bar when the strategy requested nothing actionable.
+/// A time stop acts on its bar when the strategy requested nothing actionable. Non-market entries
+/// (<see cref="SimulationOptions.Entry"/>) rest as working orders, matched at the start of each bar after the
+/// market fill, by the rules of <see cref="EntryOrder"/>.
 /// </remarks>
 public static class EventDrivenSimulator
 {
@@ -51,8 +53,11 @@ public static class EventDrivenSimulator
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, atr, options, fill, fee, slippage, workspace);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
+        bool market = options.Entry.Type == OrderType.Market;
         var pending = SignalAction.None;
         var pendingReason = ExitReason.Signal;
+        var working = default(WorkingOrder);
+        bool hasWorking = false;
         int levelsFrom = 0;
         for (int t = 0; t < n; t++)
         {
@@ -61,10 +66,36 @@ public static class EventDrivenSimulator
                 if (Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t])) levelsFrom = t;
                 pending = SignalAction.None;
             }
+            if (hasWorking)
+            {
+                if (book.TryFillEntry(ref working, t))
+                {
+                    hasWorking = false;
+                    levelsFrom = t + 1;
+                }
+                else if (t == working.LastBar)
+                {
+                    book.EndEntry(working, t, working.EndsWithData ? RejectReason.EndOfData : RejectReason.Expired);
+                    hasWorking = false;
+                }
+            }
             bool exitedByLevel = book.Side != PositionSide.Flat && t >= levelsFrom && book.HasPriceLevels && book.CheckExitLevels(t);
 
             var context = new StrategyContext(bars, t, book.Side, book.Quantity, book.EntryPrice, book.Balance);
             strategy.OnBar(ref context);
+            if (hasWorking)
+            {
+                // A working entry reads requests as if its position were held: an exit cancels it, a reversal replaces it.
+                var onWorking = SignalDecision.Decide(working.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short,
+                    context.LongEntry, context.LongExit, context.ShortEntry, context.ShortExit);
+                if (onWorking == SignalAction.None) continue;
+                book.EndEntry(working, t, RejectReason.Cancelled);
+                hasWorking = false;
+                if (onWorking == SignalAction.Close) continue;
+                working = book.PlaceEntry(options.Entry, onWorking == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t);
+                hasWorking = PlaceOrReject(ref book, working, t, n);
+                continue;
+            }
             var action = context.Decision;
             var reason = action is SignalAction.ReverseToLong or SignalAction.ReverseToShort ? ExitReason.Reverse : ExitReason.Signal;
             if (action == SignalAction.None && book.Side != PositionSide.Flat && book.TimeStopBar == t)
@@ -72,25 +103,57 @@ public static class EventDrivenSimulator
                 action = SignalAction.Close;
                 reason = ExitReason.TimeStop;
             }
-            if (action == SignalAction.None) continue;
+            if (action == SignalAction.None || exitedByLevel && !nextOpen) continue;
+            if (!market && action is not SignalAction.Close)
+            {
+                // The entry becomes a working order; a reversal first closes at market by the fill timing.
+                if (action is SignalAction.ReverseToLong or SignalAction.ReverseToShort)
+                {
+                    if (nextOpen && t == n - 1)
+                    {
+                        RejectAtEnd(ref book, action, reason, t);
+                        break;
+                    }
+                    if (nextOpen) pending = SignalAction.Close;
+                    else book.ClosePosition(t, t, book.Close[t], ExitReason.Reverse, Liquidity.Taker, true);
+                    pendingReason = ExitReason.Reverse;
+                }
+                working = book.PlaceEntry(options.Entry,
+                    action is SignalAction.OpenLong or SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t);
+                hasWorking = PlaceOrReject(ref book, working, t, n);
+                continue;
+            }
             if (!nextOpen)
             {
-                if (!exitedByLevel && Execute(ref book, action, reason, t, t, book.Close[t])) levelsFrom = t + 1;
+                if (Execute(ref book, action, reason, t, t, book.Close[t])) levelsFrom = t + 1;
                 continue;
             }
             if (t == n - 1)
             {
-                bool opening = action is SignalAction.OpenLong or SignalAction.OpenShort;
-                var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong || (action == SignalAction.Close && book.Side == PositionSide.Short)
-                    ? OrderSide.Buy : OrderSide.Sell;
-                book.Reject(t, t, side, opening ? ExitReason.None : reason, RejectReason.EndOfData,
-                    opening ? 0 : Math.Abs(book.Quantity), double.NaN);
+                RejectAtEnd(ref book, action, reason, t);
                 break;
             }
             pending = action;
             pendingReason = reason;
         }
         return book.Finish(options.EndOfData);
+    }
+
+    private static bool PlaceOrReject<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in WorkingOrder order, int t, int n)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        if (t + 1 < n) return true;
+        book.EndEntry(order, t, RejectReason.EndOfData);
+        return false;
+    }
+
+    private static void RejectAtEnd<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, SignalAction action, ExitReason reason, int t)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        bool opening = action is SignalAction.OpenLong or SignalAction.OpenShort;
+        var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong || (action == SignalAction.Close && book.Side == PositionSide.Short)
+            ? OrderSide.Buy : OrderSide.Sell;
+        book.Reject(t, t, side, opening ? ExitReason.None : reason, RejectReason.EndOfData, opening ? 0 : Math.Abs(book.Quantity), double.NaN);
     }
 
     // Returns true when a position was opened (so its exit levels start being checked).
@@ -101,18 +164,18 @@ public static class EventDrivenSimulator
         switch (action)
         {
             case SignalAction.OpenLong:
-                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker);
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true);
             case SignalAction.OpenShort:
-                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker);
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true);
             case SignalAction.Close:
                 book.ClosePosition(decisionBar, fillBar, price, reason, Liquidity.Taker, true);
                 return false;
             case SignalAction.ReverseToLong:
                 book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true);
-                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker);
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true);
             default:
                 book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true);
-                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker);
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true);
         }
     }
 }

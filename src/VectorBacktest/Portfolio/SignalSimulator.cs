@@ -49,7 +49,7 @@ public static class SignalSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, options, fill, fee, slippage, workspace);
-        Run(ref book, signals, options.Timing == FillTiming.NextOpen);
+        Run(ref book, signals, options);
         return book.Finish(options.EndOfData);
     }
 
@@ -58,9 +58,12 @@ public static class SignalSimulator
     public static SimulationSummary FromSignals(BarSeries bars, SignalInputs signals, SimulationOptions options, SimulationWorkspace workspace) =>
         FromSignals(bars, signals, options, default(PessimisticFillModel), default(NoFee), default(NoSlippage), workspace);
 
-    private static void Run<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in SignalInputs signals, bool nextOpen)
+    private static void Run<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in SignalInputs signals,
+        SimulationOptions options)
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
+        bool nextOpen = options.Timing == FillTiming.NextOpen;
+        bool market = options.Entry.Type == OrderType.Market;
         int n = book.Close.Length;
         int from = 0, levelsFrom = 0;
         while (true)
@@ -70,6 +73,11 @@ public static class SignalSimulator
                 var (d, action) = SignalDecision.Next(PositionSide.Flat, signals, from);
                 if (d < 0) return;
                 var side = action == SignalAction.OpenLong ? PositionSide.Long : PositionSide.Short;
+                if (!market)
+                {
+                    if (!WorkEntry(ref book, signals, options.Entry, side, d, ref from, ref levelsFrom)) return;
+                    continue;
+                }
                 int f = nextOpen ? d + 1 : d;
                 if (f >= n)
                 {
@@ -77,7 +85,7 @@ public static class SignalSimulator
                         RejectReason.EndOfData, 0, double.NaN);
                     return;
                 }
-                book.OpenPosition(side, d, f, nextOpen ? book.Open[f] : book.Close[d], Liquidity.Taker);
+                book.OpenPosition(side, d, f, nextOpen ? book.Open[f] : book.Close[d], Liquidity.Taker, true);
                 from = d + 1;
                 levelsFrom = nextOpen ? f : f + 1;
                 continue;
@@ -111,12 +119,55 @@ public static class SignalSimulator
             double price = nextOpen ? book.Open[fill] : book.Close[decision];
             var reversedTo = book.Side == PositionSide.Long ? PositionSide.Short : PositionSide.Long;
             book.ClosePosition(decision, fill, price, reason, Liquidity.Taker, true);
-            if (reason == ExitReason.Reverse)
-            {
-                book.OpenPosition(reversedTo, decision, fill, price, Liquidity.Taker);
-                levelsFrom = nextOpen ? fill : fill + 1;
-            }
             from = decision + 1;
+            if (reason != ExitReason.Reverse) continue;
+            if (!market)
+            {
+                if (!WorkEntry(ref book, signals, options.Entry, reversedTo, decision, ref from, ref levelsFrom)) return;
+                continue;
+            }
+            book.OpenPosition(reversedTo, decision, fill, price, Liquidity.Taker, true);
+            levelsFrom = nextOpen ? fill : fill + 1;
+        }
+    }
+
+    // Works a non-market entry decided on bar d until it fills, is cancelled (possibly replaced by the opposite
+    // order) or expires; sets where the signal scan resumes. Returns false when the data has ended.
+    private static bool WorkEntry<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in SignalInputs signals,
+        in EntryOrder entry, PositionSide side, int d, ref int from, ref int levelsFrom)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        int n = book.Close.Length;
+        while (true)
+        {
+            var order = book.PlaceEntry(entry, side, d);
+            if (d + 1 >= n)
+            {
+                book.EndEntry(order, d, RejectReason.EndOfData);
+                return false;
+            }
+            // While the order works, signals act as if its position were held; one on bar c acts from bar c + 1, and the
+            // order is already gone (filled or expired) by the close of its last bar.
+            var (c, action) = SignalDecision.Next(side, signals, d + 1);
+            bool cancelled = c >= 0 && c < order.LastBar;
+            int filled = book.ScanEntry(ref order, d + 1, cancelled ? c : order.LastBar);
+            if (filled >= 0)
+            {
+                from = filled;
+                levelsFrom = filled + 1;
+                return true;
+            }
+            if (!cancelled)
+            {
+                book.EndEntry(order, order.LastBar, order.EndsWithData ? RejectReason.EndOfData : RejectReason.Expired);
+                from = order.LastBar;
+                return true;
+            }
+            book.EndEntry(order, c, RejectReason.Cancelled);
+            from = c + 1;
+            if (action == SignalAction.Close) return true;
+            side = side == PositionSide.Long ? PositionSide.Short : PositionSide.Long;
+            d = c;
         }
     }
 }

@@ -18,6 +18,9 @@ public sealed record SimulationOptions
     /// <summary>Entry size (default: all free cash, fees included).</summary>
     public OrderSizing Sizing { get; init; } = OrderSizing.AllCash;
 
+    /// <summary>The order an entry decision places (default: market).</summary>
+    public EntryOrder Entry { get; init; }
+
     /// <summary>Exits attached to every entry (default: none).</summary>
     public ExitRules Exits { get; init; }
 
@@ -43,6 +46,7 @@ public sealed record SimulationOptions
         if (!Enum.IsDefined(Timing)) throw new ArgumentOutOfRangeException(nameof(Timing), Timing, "Unknown fill timing.");
         if (!Enum.IsDefined(EndOfData)) throw new ArgumentOutOfRangeException(nameof(EndOfData), EndOfData, "Unknown end-of-data policy.");
         if (!Enum.IsDefined(RecordLevel)) throw new ArgumentOutOfRangeException(nameof(RecordLevel), RecordLevel, "Unknown record level.");
+        Entry.Validated();
         Sizing.Validate();
         Exits.Validate();
         Lots.Validate();

@@ -69,12 +69,12 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
 
     /// <summary>Opens a position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>, decided on
     /// <paramref name="decisionBar"/>. Returns false when the order is rejected (recorded with its reason).</summary>
-    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity)
+    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip)
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
         double volume = Volume[fillBar];
-        double price = liquidity == Liquidity.Maker ? basePrice : _slippage.FillPrice(basePrice, orderSide, true, 0.0, volume);
+        double price = slip ? _slippage.FillPrice(basePrice, orderSide, true, 0.0, volume) : basePrice;
         double quantity;
         switch (_sizing.Kind)
         {
@@ -88,7 +88,7 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
                 // Flat, so equity and free cash are both the balance.
                 double budget = Balance * _sizing.Value;
                 quantity = _fee.AffordableQuantity(budget, price, liquidity, _traded);
-                if (liquidity == Liquidity.Taker)
+                if (slip)
                 {
                     double sized = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
                     if (sized != price) quantity = _fee.AffordableQuantity(budget, sized, liquidity, _traded);
@@ -96,7 +96,7 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
                 quantity = _lots.RoundDown(quantity);
                 break;
         }
-        if (liquidity == Liquidity.Taker) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
+        if (slip) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var reject = _lots.Check(quantity, price);
         if (reject == RejectReason.None && _sizing.Kind is SizingKind.Quantity or SizingKind.Notional
             && quantity * price + _fee.Fee(quantity, price, liquidity, _traded) > Balance)
@@ -266,6 +266,50 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
             k = LevelScan.FirstReached(Low, High, k, to + 1, _lower, _upper);
             if (k < 0) return -1;
             if (CheckExitLevels(k)) return k;
+        }
+        return -1;
+    }
+
+    /// <summary>A resting entry order for <paramref name="side"/> decided on <paramref name="decisionBar"/>, working from the next bar
+    /// for its time in force (cut at the last bar).</summary>
+    public readonly WorkingOrder PlaceEntry(in EntryOrder entry, PositionSide side, int decisionBar)
+    {
+        var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        var (limit, stop) = entry.Prices(orderSide, Close[decisionBar]);
+        long last = (long)decisionBar + entry.TimeInForce.Bars;
+        int lastBar = Close.Length - 1;
+        return new WorkingOrder
+        {
+            Type = entry.Type, Side = orderSide, Limit = limit, Stop = stop, DecisionBar = decisionBar,
+            LastBar = (int)Math.Min(last, lastBar), EndsWithData = last > lastBar,
+        };
+    }
+
+    /// <summary>Matches a working entry order against bar <paramref name="bar"/>; opens the position when it fills.</summary>
+    /// <returns>True when the order filled (whether or not the lot rules then rejected it).</returns>
+    public bool TryFillEntry(ref WorkingOrder order, int bar)
+    {
+        if (!order.TryFill(Open[bar], High[bar], Low[bar], out double price, out var liquidity)) return false;
+        OpenPosition(order.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short, order.DecisionBar, bar, price,
+            liquidity, order.Type == OrderType.Stop);
+        return true;
+    }
+
+    /// <summary>Records a working entry order that ends unfilled: cancelled on <paramref name="bar"/>, or expired.</summary>
+    public void EndEntry(in WorkingOrder order, int bar, RejectReason reason) =>
+        Reject(reason == RejectReason.Cancelled ? bar : order.DecisionBar, bar, order.Side, ExitReason.None, reason, 0,
+            order.Type == OrderType.Stop ? order.Stop : order.Limit);
+
+    /// <summary>Vectorized driver: the first bar in [<paramref name="from"/>, <paramref name="to"/>] on which
+    /// <paramref name="order"/> fills (the position is then open, unless the lot rules rejected it), or −1.</summary>
+    public int ScanEntry(ref WorkingOrder order, int from, int to)
+    {
+        for (int k = from; k <= to; k++)
+        {
+            var (lower, upper) = order.Thresholds;
+            k = LevelScan.FirstReached(Low, High, k, to + 1, lower, upper);
+            if (k < 0) return -1;
+            if (TryFillEntry(ref order, k)) return k;
         }
         return -1;
     }

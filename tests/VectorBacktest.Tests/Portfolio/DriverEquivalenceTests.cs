@@ -59,6 +59,12 @@ public class DriverEquivalenceTests
             Sizing = rng.Next(3) switch { 0 => OrderSizing.AllCash, 1 => OrderSizing.EquityFraction(0.5), _ => OrderSizing.Quantity(3) },
             Lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01, MinNotional = 50 },
             Exits = exits,
+            Entry = rng.Next(3) != 0 ? EntryOrder.Market : rng.Next(3) switch
+            {
+                0 => EntryOrder.Limit(rng.NextDouble() * 0.01, rng.Next(2) == 0 ? TimeInForce.GoodTillCancelled : TimeInForce.GoodForBars(1 + rng.Next(5))),
+                1 => EntryOrder.Stop(rng.NextDouble() * 0.01, rng.Next(2) == 0 ? TimeInForce.ImmediateOrCancel : TimeInForce.GoodForBars(1 + rng.Next(5))),
+                _ => EntryOrder.StopLimit(rng.NextDouble() * 0.01, rng.NextDouble() * 0.005, TimeInForce.GoodForBars(1 + rng.Next(8))),
+            },
             EndOfData = (EndOfData)rng.Next(3),
             SlipStopExits = rng.Next(2) == 0,
         };
