@@ -54,7 +54,7 @@ public sealed class BacktestingPyPreset : ExecutionPreset
             Timing = FillTiming.NextOpen,
             Sizing = OrderSizing.EquityFraction(DefaultSizeFraction),
             Lots = LotRules.WholeUnits,
-            Exits = Fractions(stopLoss, takeProfit).ToRules(),
+            Exits = FractionExits(stopLoss, takeProfit),
             EndOfData = EndOfData.CloseAtLastOpen,
         };
         Options.Validate();

@@ -52,25 +52,17 @@ public abstract class ExecutionPreset
         };
     }
 
-    private protected static ExecutionPreset.ExitFractions Fractions(double stopLoss, double takeProfit) => new(stopLoss, takeProfit);
-
-    private protected readonly record struct ExitFractions
+    /// <exception cref="ArgumentOutOfRangeException">A fraction out of range.</exception>
+    private protected static Execution.ExitRules FractionExits(double stopLoss, double takeProfit)
     {
-        public ExitFractions(double stopLoss, double takeProfit)
+        if (!(stopLoss >= 0 && stopLoss < 1))
+            throw new ArgumentOutOfRangeException(nameof(stopLoss), stopLoss, "The stop-loss fraction must be in [0, 1) (0 = none).");
+        if (!(takeProfit >= 0 && double.IsFinite(takeProfit)))
+            throw new ArgumentOutOfRangeException(nameof(takeProfit), takeProfit, "The take-profit fraction must be finite and >= 0 (0 = none).");
+        return new Execution.ExitRules
         {
-            if (!(stopLoss >= 0 && stopLoss < 1)) throw new ArgumentOutOfRangeException(nameof(stopLoss), stopLoss, "The stop-loss fraction must be in [0, 1) (0 = none).");
-            if (!(takeProfit >= 0 && double.IsFinite(takeProfit))) throw new ArgumentOutOfRangeException(nameof(takeProfit), takeProfit, "The take-profit fraction must be finite and >= 0 (0 = none).");
-            StopLoss = stopLoss;
-            TakeProfit = takeProfit;
-        }
-
-        public double StopLoss { get; }
-        public double TakeProfit { get; }
-
-        public Execution.ExitRules ToRules() => new()
-        {
-            StopLoss = StopLoss > 0 ? Execution.ExitLevel.Fraction(StopLoss) : Execution.ExitLevel.None,
-            TakeProfit = TakeProfit > 0 ? Execution.ExitLevel.Fraction(TakeProfit) : Execution.ExitLevel.None,
+            StopLoss = stopLoss > 0 ? Execution.ExitLevel.Fraction(stopLoss) : Execution.ExitLevel.None,
+            TakeProfit = takeProfit > 0 ? Execution.ExitLevel.Fraction(takeProfit) : Execution.ExitLevel.None,
             Reference = Execution.StopReference.SignalClose,
         };
     }

@@ -44,7 +44,7 @@ public sealed class VectorbtPreset : ExecutionPreset
             InitialCash = cash,
             Timing = FillTiming.SignalClose,
             Sizing = OrderSizing.AllCash,
-            Exits = Fractions(stopLoss, takeProfit).ToRules(),
+            Exits = FractionExits(stopLoss, takeProfit),
             EndOfData = EndOfData.KeepOpen,
             SlipStopExits = false,
         };
