@@ -68,7 +68,7 @@ public sealed class EquityCurve
         if (equity.Length != n) throw new ArgumentException($"equity has {equity.Length} elements, close has {n}.", nameof(equity));
         if (drawdown.Length != n) throw new ArgumentException($"drawdown has {drawdown.Length} elements, close has {n}.", nameof(drawdown));
 
-        double balance = initialCash, position = 0, entry = 0;
+        double balance = initialCash, position = 0, entry = 0, peak = double.NegativeInfinity;
         int start = 0;
         for (int o = 0; o < orders.Length; o++)
         {
@@ -76,72 +76,66 @@ public sealed class EquityCurve
             if (order.Status != Execution.OrderStatus.Filled) continue;
             if ((uint)order.Bar >= (uint)n) throw new ArgumentException($"Order {o} is on bar {order.Bar}, outside the {n} bars.", nameof(orders));
             if (order.Bar < start) throw new ArgumentException($"Order {o} (bar {order.Bar}) comes after an order on bar {start}.", nameof(orders));
-            Segment(close, start, order.Bar, balance, position, entry, cash, positionValue, equity);
+            Segment(close, start, order.Bar, balance, position, entry, ref peak, cash, positionValue, equity, drawdown);
             start = order.Bar;
             balance = order.BalanceAfter;
             position = order.PositionAfter;
             entry = order.EntryPriceAfter;
         }
-        Segment(close, start, n, balance, position, entry, cash, positionValue, equity);
-        Drawdowns(equity, drawdown);
+        Segment(close, start, n, balance, position, entry, ref peak, cash, positionValue, equity, drawdown);
     }
 
-    // Bars [from, to) with a constant balance and position.
+    // Bars [from, to) with a constant balance and position; carries the running equity peak.
     private static void Segment(ReadOnlySpan<double> close, int from, int to, double balance, double position, double entry,
-        Span<double> cash, Span<double> positionValue, Span<double> equity)
+        ref double peak, Span<double> cash, Span<double> positionValue, Span<double> equity, Span<double> drawdown)
     {
         if (to <= from) return;
+        int count = to - from;
         double cost = position * entry;
-        cash.Slice(from, to - from).Fill(balance - cost);
+        cash.Slice(from, count).Fill(balance - cost);
         if (position == 0)
         {
-            positionValue.Slice(from, to - from).Clear();
-            equity.Slice(from, to - from).Fill(balance);
+            if (balance > peak) peak = balance;
+            positionValue.Slice(from, count).Clear();
+            equity.Slice(from, count).Fill(balance);
+            drawdown.Slice(from, count).Fill(1.0 - balance / peak);
             return;
         }
         ref double c = ref MemoryMarshal.GetReference(close);
         ref double pv = ref MemoryMarshal.GetReference(positionValue);
         ref double eq = ref MemoryMarshal.GetReference(equity);
+        ref double dd = ref MemoryMarshal.GetReference(drawdown);
         int i = from;
-        // Separate multiply, subtract and add (never a fused multiply-add) keep the scalar result bit for bit.
+        // Separate multiply, subtract and add (never a fused multiply-add), and exact maxima, keep every value equal
+        // to the scalar loop's bit for bit.
         if (Vector256.IsHardwareAccelerated)
         {
             var q = Vector256.Create(position);
             var k = Vector256.Create(cost);
             var b = Vector256.Create(balance);
+            var one = Vector256.Create(1.0);
+            var shift1 = Vector256.Create(0L, 0, 1, 2);
+            var shift2 = Vector256.Create(0L, 0, 0, 1);
             for (; i <= to - Vector256<double>.Count; i += Vector256<double>.Count)
             {
                 var value = Vector256.LoadUnsafe(ref c, (nuint)i) * q;
+                var e = b + (value - k);
                 value.StoreUnsafe(ref pv, (nuint)i);
-                (b + (value - k)).StoreUnsafe(ref eq, (nuint)i);
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            var q = Vector128.Create(position);
-            var k = Vector128.Create(cost);
-            var b = Vector128.Create(balance);
-            for (; i <= to - Vector128<double>.Count; i += Vector128<double>.Count)
-            {
-                var value = Vector128.LoadUnsafe(ref c, (nuint)i) * q;
-                value.StoreUnsafe(ref pv, (nuint)i);
-                (b + (value - k)).StoreUnsafe(ref eq, (nuint)i);
+                e.StoreUnsafe(ref eq, (nuint)i);
+                // Running maximum inside the vector in two shift-and-max steps, then against the carried peak.
+                var m = Vector256.Max(e, Vector256.Shuffle(e, shift1));
+                m = Vector256.Max(m, Vector256.Shuffle(m, shift2));
+                m = Vector256.Max(m, Vector256.Create(peak));
+                (one - e / m).StoreUnsafe(ref dd, (nuint)i);
+                peak = m.GetElement(3);
             }
         }
         for (; i < to; i++)
         {
             double value = close[i] * position;
+            double e = balance + (value - cost);
             positionValue[i] = value;
-            equity[i] = balance + (value - cost);
-        }
-    }
-
-    private static void Drawdowns(ReadOnlySpan<double> equity, Span<double> drawdown)
-    {
-        double peak = double.NegativeInfinity;
-        for (int i = 0; i < equity.Length; i++)
-        {
-            double e = equity[i];
+            equity[i] = e;
             if (e > peak) peak = e;
             drawdown[i] = 1.0 - e / peak;
         }
