@@ -19,4 +19,6 @@ public enum ExitReason : byte
     TimeStop = 6,
     /// <summary>Closed at the end of the data (see <see cref="VectorBacktest.Portfolio.EndOfData"/>).</summary>
     EndOfData = 7,
+    /// <summary>A leveraged position reached its liquidation price (see <see cref="VectorBacktest.Portfolio.SimulationOptions.Leverage"/>).</summary>
+    Liquidation = 8,
 }

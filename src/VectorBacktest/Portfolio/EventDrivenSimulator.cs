@@ -31,11 +31,12 @@ public static class EventDrivenSimulator
     /// <param name="slippage">Slippage model.</param>
     /// <param name="workspace">Receives the orders and trades.</param>
     /// <param name="atr">ATR column for ATR-multiple exits (empty otherwise).</param>
+    /// <param name="fundingRate">Funding rate per bar (see <see cref="SignalInputs.FundingRate"/>; empty for none).</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">As for <see cref="SignalSimulator.FromSignals{TFill, TFee, TSlippage}"/>.</exception>
     public static SimulationSummary Run<TStrategy, TFill, TFee, TSlippage>(BarSeries bars, ref TStrategy strategy, SimulationOptions options,
-        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace, ReadOnlySpan<double> atr = default)
+        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace, ReadOnlySpan<double> atr = default, ReadOnlySpan<double> fundingRate = default)
         where TStrategy : IBarStrategy
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
@@ -46,12 +47,14 @@ public static class EventDrivenSimulator
         options.Validate();
         int n = bars.Length;
         if (atr.Length != 0 && atr.Length != n) throw new ArgumentException($"atr has {atr.Length} values but there are {n} bars.", nameof(atr));
+        if (fundingRate.Length != 0 && fundingRate.Length != n)
+            throw new ArgumentException($"fundingRate has {fundingRate.Length} values but there are {n} bars.", nameof(fundingRate));
         if (n == 0)
         {
             workspace.Reset();
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
-        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, atr, options, fill, fee, slippage, workspace);
+        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, atr, fundingRate, options, fill, fee, slippage, workspace);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool market = options.Entry.Type == OrderType.Market;
         var pending = SignalAction.None;
@@ -115,7 +118,7 @@ public static class EventDrivenSimulator
                         break;
                     }
                     if (nextOpen) pending = SignalAction.Close;
-                    else book.ClosePosition(t, t, book.Close[t], ExitReason.Reverse, Liquidity.Taker, true);
+                    else book.ClosePosition(t, t, book.Close[t], ExitReason.Reverse, Liquidity.Taker, true, false);
                     pendingReason = ExitReason.Reverse;
                 }
                 working = book.PlaceEntry(options.Entry,
@@ -164,18 +167,18 @@ public static class EventDrivenSimulator
         switch (action)
         {
             case SignalAction.OpenLong:
-                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true);
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
             case SignalAction.OpenShort:
-                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true);
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
             case SignalAction.Close:
-                book.ClosePosition(decisionBar, fillBar, price, reason, Liquidity.Taker, true);
+                book.ClosePosition(decisionBar, fillBar, price, reason, Liquidity.Taker, true, fillBar > decisionBar);
                 return false;
             case SignalAction.ReverseToLong:
-                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true);
-                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true);
+                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
             default:
-                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true);
-                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true);
+                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
         }
     }
 }

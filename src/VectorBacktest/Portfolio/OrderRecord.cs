@@ -30,11 +30,13 @@ public readonly record struct OrderRecord
     public double Price { get; init; }
     /// <summary>Fee paid, quote currency (0 for a rejection).</summary>
     public double Fee { get; init; }
+    /// <summary>True when the fill happened at <see cref="Bar"/>'s open, before that bar's funding event.</summary>
+    public bool AtOpen { get; init; }
     /// <summary>Signed position after the fill, base units.</summary>
     public double PositionAfter { get; init; }
     /// <summary>Entry price of the position after the fill (0 when flat).</summary>
     public double EntryPriceAfter { get; init; }
-    /// <summary>Realised balance after the fill: initial cash + realised P&amp;L − fees (cash plus the position's cost basis).</summary>
+    /// <summary>Realised balance after the fill: initial cash + realised P&amp;L − fees − settled funding (cash plus the position's cost basis).</summary>
     public double BalanceAfter { get; init; }
 
     /// <summary>True when the order opened a position.</summary>

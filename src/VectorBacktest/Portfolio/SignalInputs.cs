@@ -22,8 +22,9 @@ public readonly ref struct SignalInputs
 
     /// <summary>All four columns (pass empty spans for absent ones), and optionally an ATR column.</summary>
     public SignalInputs(ReadOnlySpan<bool> longEntries, ReadOnlySpan<bool> longExits, ReadOnlySpan<bool> shortEntries,
-        ReadOnlySpan<bool> shortExits, ReadOnlySpan<double> atr = default)
+        ReadOnlySpan<bool> shortExits, ReadOnlySpan<double> atr = default, ReadOnlySpan<double> fundingRate = default)
     {
+        FundingRate = fundingRate;
         LongEntries = longEntries;
         LongExits = longExits;
         ShortEntries = shortEntries;
@@ -41,6 +42,15 @@ public readonly ref struct SignalInputs
     public ReadOnlySpan<bool> ShortExits { get; init; }
     /// <summary>ATR in quote currency per bar (only for ATR-multiple exits).</summary>
     public ReadOnlySpan<double> Atr { get; init; }
+    /// <summary>
+    /// Perpetual-futures funding rate per bar as a fraction (0 on bars without a funding event; Binance funds every 8 h at
+    /// 00:00, 08:00 and 16:00 UTC, so put each rate on the bar that opens at that instant). A position held through a bar's
+    /// open pays <c>quantity × open × rate</c> there (a long pays a positive rate, a short receives it): a next-open
+    /// entry pays from its fill bar, other entries from the bar after; an exit at a bar's open does not pay that bar,
+    /// other exits do. Funding is settled into cash when the trade closes and marked in the equity curve while it is open.
+    /// Empty: no funding.
+    /// </summary>
+    public ReadOnlySpan<double> FundingRate { get; init; }
 
     /// <exception cref="ArgumentException">A column's length is neither 0 nor <paramref name="barCount"/>, or there is no entry column.</exception>
     internal void Validate(int barCount)
@@ -50,6 +60,7 @@ public readonly ref struct SignalInputs
         Check(ShortEntries.Length, barCount, "signals.ShortEntries");
         Check(ShortExits.Length, barCount, "signals.ShortExits");
         Check(Atr.Length, barCount, "signals.Atr");
+        Check(FundingRate.Length, barCount, "signals.FundingRate");
         if (LongEntries.IsEmpty && ShortEntries.IsEmpty && barCount > 0)
             throw new ArgumentException("At least one entry column (LongEntries or ShortEntries) is required.", "signals");
     }

@@ -48,7 +48,7 @@ public static class SignalSimulator
             workspace.Reset();
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
-        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, options, fill, fee, slippage, workspace);
+        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, signals.FundingRate, options, fill, fee, slippage, workspace);
         Run(ref book, signals, options);
         return book.Finish(options.EndOfData);
     }
@@ -85,7 +85,7 @@ public static class SignalSimulator
                         RejectReason.EndOfData, 0, double.NaN);
                     return;
                 }
-                book.OpenPosition(side, d, f, nextOpen ? book.Open[f] : book.Close[d], Liquidity.Taker, true);
+                book.OpenPosition(side, d, f, nextOpen ? book.Open[f] : book.Close[d], Liquidity.Taker, true, nextOpen);
                 from = d + 1;
                 levelsFrom = nextOpen ? f : f + 1;
                 continue;
@@ -118,7 +118,7 @@ public static class SignalSimulator
             }
             double price = nextOpen ? book.Open[fill] : book.Close[decision];
             var reversedTo = book.Side == PositionSide.Long ? PositionSide.Short : PositionSide.Long;
-            book.ClosePosition(decision, fill, price, reason, Liquidity.Taker, true);
+            book.ClosePosition(decision, fill, price, reason, Liquidity.Taker, true, nextOpen);
             from = decision + 1;
             if (reason != ExitReason.Reverse) continue;
             if (!market)
@@ -126,7 +126,7 @@ public static class SignalSimulator
                 if (!WorkEntry(ref book, signals, options.Entry, reversedTo, decision, ref from, ref levelsFrom)) return;
                 continue;
             }
-            book.OpenPosition(reversedTo, decision, fill, price, Liquidity.Taker, true);
+            book.OpenPosition(reversedTo, decision, fill, price, Liquidity.Taker, true, nextOpen);
             levelsFrom = nextOpen ? fill : fill + 1;
         }
     }

@@ -34,6 +34,20 @@ public sealed record SimulationOptions
     /// Take-profit exits, resting limit orders, never do.</summary>
     public bool SlipStopExits { get; init; } = true;
 
+    /// <summary>
+    /// Notional per unit of margin, ≥ 1 (default 1: fully funded, no liquidation). Above 1 the position is an isolated-margin
+    /// perpetual-futures position: sizing fractions buy up to <c>Leverage ×</c> their budget, and the position is liquidated
+    /// (closed as a taker at the level, or at the open on a gap, reason <see cref="ExitReason.Liquidation"/>) when the price
+    /// reaches <c>entry × (1 − 1/L) / (1 − m)</c> for a long or <c>entry × (1 + 1/L) / (1 + m)</c> for a short, where the
+    /// position's margin plus its loss falls to the maintenance margin <c>m × notional</c>. Simplification: the close is at
+    /// the liquidation price itself, not the exchange's bankruptcy price, and no insurance-fund fee is charged.
+    /// </summary>
+    public double Leverage { get; init; } = 1;
+
+    /// <summary>Maintenance margin rate <c>m</c>, a fraction of notional in [0, 1/Leverage) (Binance's lowest USDⓈ-M tier: 0.004).
+    /// Only used when <see cref="Leverage"/> &gt; 1.</summary>
+    public double MaintenanceMargin { get; init; }
+
     /// <summary>What is recorded (default: every order and trade).</summary>
     public RecordLevel RecordLevel { get; init; } = RecordLevel.Full;
 
@@ -46,6 +60,10 @@ public sealed record SimulationOptions
         if (!Enum.IsDefined(Timing)) throw new ArgumentOutOfRangeException(nameof(Timing), Timing, "Unknown fill timing.");
         if (!Enum.IsDefined(EndOfData)) throw new ArgumentOutOfRangeException(nameof(EndOfData), EndOfData, "Unknown end-of-data policy.");
         if (!Enum.IsDefined(RecordLevel)) throw new ArgumentOutOfRangeException(nameof(RecordLevel), RecordLevel, "Unknown record level.");
+        if (!(Leverage >= 1 && double.IsFinite(Leverage)))
+            throw new ArgumentOutOfRangeException(nameof(Leverage), Leverage, "The leverage must be finite and >= 1.");
+        if (!(MaintenanceMargin >= 0 && MaintenanceMargin < 1 / Leverage))
+            throw new ArgumentOutOfRangeException(nameof(MaintenanceMargin), MaintenanceMargin, "The maintenance margin must be in [0, 1/Leverage).");
         Entry.Validated();
         Sizing.Validate();
         Exits.Validate();

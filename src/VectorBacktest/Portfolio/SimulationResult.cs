@@ -35,6 +35,9 @@ public sealed class SimulationResult
     }
 
     /// <summary>The per-bar cash, position value, equity and drawdown of this run on <paramref name="bars"/> (the run's bars).</summary>
+    /// <param name="bars">The run's bars.</param>
+    /// <param name="fundingRate">The run's funding column, empty for none.</param>
     /// <exception cref="ArgumentException">The orders do not fit <paramref name="bars"/>.</exception>
-    public EquityCurve EquityCurve(BarSeries bars) => Portfolio.EquityCurve.Build(bars, _orders, Summary.InitialCash);
+    public EquityCurve EquityCurve(BarSeries bars, ReadOnlySpan<double> fundingRate = default) =>
+        Portfolio.EquityCurve.Build(bars, _orders, Summary.InitialCash, fundingRate);
 }

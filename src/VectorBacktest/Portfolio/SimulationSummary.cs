@@ -23,6 +23,8 @@ public readonly record struct SimulationSummary
     public double GrossLoss { get; init; }
     /// <summary>All fees paid.</summary>
     public double TotalFees { get; init; }
+    /// <summary>Net funding paid (negative when received), including what an open position has accrued.</summary>
+    public double TotalFunding { get; init; }
 
     /// <summary>Total return as a fraction: <c>FinalEquity / InitialCash − 1</c>.</summary>
     public double TotalReturn => FinalEquity / InitialCash - 1.0;

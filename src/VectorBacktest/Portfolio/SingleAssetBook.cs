@@ -20,7 +20,7 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
     where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
 {
     public readonly ReadOnlySpan<long> Time;
-    public readonly ReadOnlySpan<double> Open, High, Low, Close, Volume, Atr;
+    public readonly ReadOnlySpan<double> Open, High, Low, Close, Volume, Atr, Funding;
     private readonly TFill _fill;
     private readonly TFee _fee;
     private readonly TSlippage _slippage;
@@ -32,6 +32,8 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
     private readonly LotRules _lots;
     private readonly ExitRules _exits;
     private readonly double _initialCash;
+    private readonly double _leverage, _maintenance;
+    private readonly bool _hasLevels;
 
     public double Balance;
     public double Quantity;
@@ -39,17 +41,22 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
     public PositionSide Side;
     /// <summary>Decision bar of the time stop (int.MaxValue when none or flat).</summary>
     public int TimeStopBar;
-    private int _entryBar;
+    private int _entryBar, _fundingFrom;
+    private ExitReason _adverseReason;
     private double _entryFee, _stopLoss, _takeProfit, _lower, _upper, _anchor, _traded;
 
     private int _filled, _rejected, _closed, _wins;
-    private double _grossProfit, _grossLoss, _fees;
+    private double _grossProfit, _grossLoss, _fees, _funding;
 
-    public SingleAssetBook(Data.BarSeries bars, ReadOnlySpan<double> atr, SimulationOptions options, TFill fill, TFee fee,
-        TSlippage slippage, SimulationWorkspace workspace)
+    public SingleAssetBook(Data.BarSeries bars, ReadOnlySpan<double> atr, ReadOnlySpan<double> funding, SimulationOptions options,
+        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace)
     {
         Time = bars.Time; Open = bars.Open; High = bars.High; Low = bars.Low; Close = bars.Close; Volume = bars.Volume;
         Atr = atr;
+        Funding = funding;
+        _leverage = options.Leverage;
+        _maintenance = options.MaintenanceMargin;
+        _hasLevels = options.Exits.HasPriceLevels || options.Leverage > 1;
         _fill = fill; _fee = fee; _slippage = slippage;
         _workspace = workspace;
         _full = options.RecordLevel == RecordLevel.Full;
@@ -65,11 +72,13 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
         workspace.Reset();
     }
 
-    public readonly bool HasPriceLevels => _exits.HasPriceLevels;
+    /// <summary>True when positions carry price levels to watch (exits or a liquidation price).</summary>
+    public readonly bool HasPriceLevels => _hasLevels;
 
     /// <summary>Opens a position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>, decided on
-    /// <paramref name="decisionBar"/>. Returns false when the order is rejected (recorded with its reason).</summary>
-    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip)
+    /// <paramref name="decisionBar"/>; <paramref name="atOpen"/> when it fills at the bar's open (it then pays that bar's funding).
+    /// Returns false when the order is rejected (recorded with its reason).</summary>
+    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen)
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
@@ -86,7 +95,7 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
                 break;
             default:
                 // Flat, so equity and free cash are both the balance.
-                double budget = Balance * _sizing.Value;
+                double budget = Balance * _sizing.Value * _leverage;
                 quantity = _fee.AffordableQuantity(budget, price, liquidity, _traded);
                 if (slip)
                 {
@@ -99,7 +108,7 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
         if (slip) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var reject = _lots.Check(quantity, price);
         if (reject == RejectReason.None && _sizing.Kind is SizingKind.Quantity or SizingKind.Notional
-            && quantity * price + _fee.Fee(quantity, price, liquidity, _traded) > Balance)
+            && quantity * price / _leverage + _fee.Fee(quantity, price, liquidity, _traded) > Balance)
             reject = RejectReason.InsufficientFunds;
         if (reject != RejectReason.None)
         {
@@ -116,13 +125,14 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
         EntryPrice = price;
         Side = side;
         _entryBar = fillBar;
+        _fundingFrom = atOpen ? fillBar : fillBar + 1;
         ResolveExits(side, decisionBar, fillBar, price);
         _filled++;
         if (_full)
             _workspace.Add(new OrderRecord
             {
                 Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide, Status = OrderStatus.Filled,
-                Reason = ExitReason.None, Quantity = quantity, Price = price, Fee = fee,
+                Reason = ExitReason.None, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = Quantity, EntryPriceAfter = price, BalanceAfter = Balance,
             });
         return true;
@@ -142,6 +152,18 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
             ThrowWrongSide("options.Exits.TakeProfit", _takeProfit, reference, side, decisionBar);
         double sl = _exits.StopLoss.IsSet ? _stopLoss : (isLong ? double.NegativeInfinity : double.PositiveInfinity);
         double tp = _exits.TakeProfit.IsSet ? _takeProfit : (isLong ? double.PositiveInfinity : double.NegativeInfinity);
+        _adverseReason = ExitReason.StopLoss;
+        if (_leverage > 1)
+        {
+            double liquidation = isLong
+                ? fillPrice * (1.0 - 1.0 / _leverage) / (1.0 - _maintenance)
+                : fillPrice * (1.0 + 1.0 / _leverage) / (1.0 + _maintenance);
+            if (isLong ? liquidation > sl : liquidation < sl)
+            {
+                sl = liquidation;
+                _adverseReason = ExitReason.Liquidation;
+            }
+        }
         _lower = isLong ? sl : tp;
         _upper = isLong ? tp : sl;
         _anchor = reference;
@@ -157,8 +179,9 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
         return atr;
     }
 
-    /// <summary>Closes the whole position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>.</summary>
-    public void ClosePosition(int decisionBar, int fillBar, double basePrice, ExitReason reason, Liquidity liquidity, bool slip)
+    /// <summary>Closes the whole position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>;
+    /// <paramref name="atOpen"/> when it fills at the bar's open (it then does not pay that bar's funding).</summary>
+    public void ClosePosition(int decisionBar, int fillBar, double basePrice, ExitReason reason, Liquidity liquidity, bool slip, bool atOpen)
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
         var orderSide = Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
@@ -166,11 +189,13 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
         double price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, Volume[fillBar]) : basePrice;
         double fee = _fee.Fee(quantity, price, liquidity, _traded);
         _traded += quantity * price;
+        double funding = FundingOver(_fundingFrom, atOpen ? fillBar : fillBar + 1);
         double size = Quantity;
-        Balance += size * (price - EntryPrice) - fee;
+        Balance += size * (price - EntryPrice) - fee - funding;
         _fees += fee;
+        _funding += funding;
         double commission = fee + _entryFee;
-        double pnl = size * (price - EntryPrice) - commission;
+        double pnl = size * (price - EntryPrice) - commission - funding;
         _filled++;
         _closed++;
         if (pnl > 0)
@@ -184,15 +209,30 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
             _workspace.Add(new OrderRecord
             {
                 Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide, Status = OrderStatus.Filled,
-                Reason = reason, Quantity = quantity, Price = price, Fee = fee,
+                Reason = reason, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = 0, EntryPriceAfter = 0, BalanceAfter = Balance,
             });
-            _workspace.Add(Trade(fillBar, price, fee, pnl, reason));
+            _workspace.Add(Trade(fillBar, price, fee, funding, pnl, reason));
         }
         Flatten();
     }
 
-    private readonly TradeRecord Trade(int exitBar, double exitPrice, double exitFee, double pnl, ExitReason reason)
+    // Funding paid by the position over bars [from, to): quantity × Σ open × rate (negative when received).
+    private readonly double FundingOver(int from, int to)
+    {
+        if (Funding.IsEmpty) return 0.0;
+        double sum = 0.0;
+        for (int k = from; k < to; k++)
+        {
+            double rate = Funding[k];
+            if (!double.IsFinite(rate))
+                throw new ArgumentException($"signals.FundingRate is {rate} on bar {k}, where a position pays funding.", "signals");
+            sum += Open[k] * rate;
+        }
+        return Quantity * sum;
+    }
+
+    private readonly TradeRecord Trade(int exitBar, double exitPrice, double exitFee, double funding, double pnl, ExitReason reason)
     {
         double quantity = Math.Abs(Quantity);
         double sign = Side == PositionSide.Long ? 1.0 : -1.0;
@@ -200,7 +240,8 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
         {
             EntryBar = _entryBar, ExitBar = exitBar, EntryTime = Time[_entryBar], ExitTime = Time[exitBar], Side = Side,
             Quantity = quantity, EntryPrice = EntryPrice, ExitPrice = exitPrice, EntryFee = _entryFee, ExitFee = exitFee,
-            Pnl = pnl, Return = sign * (exitPrice / EntryPrice - 1) - (exitFee + _entryFee) / (quantity * EntryPrice),
+            Funding = funding,
+            Pnl = pnl, Return = sign * (exitPrice / EntryPrice - 1) - (exitFee + _entryFee + funding) / (quantity * EntryPrice),
             ExitReason = reason, StopLoss = _stopLoss, TakeProfit = _takeProfit,
         };
     }
@@ -245,8 +286,8 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
             return false;
         }
         bool adverse = (hit == ExitLevelHit.Lower) == isLong;
-        var reason = !adverse ? ExitReason.TakeProfit : trailing ? ExitReason.TrailingStop : ExitReason.StopLoss;
-        ClosePosition(bar, bar, price, reason, adverse ? Liquidity.Taker : Liquidity.Maker, adverse && _slipStops);
+        var reason = !adverse ? ExitReason.TakeProfit : trailing ? ExitReason.TrailingStop : _adverseReason;
+        ClosePosition(bar, bar, price, reason, adverse ? Liquidity.Taker : Liquidity.Maker, adverse && _slipStops, false);
         return true;
     }
 
@@ -291,7 +332,7 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
     {
         if (!order.TryFill(Open[bar], High[bar], Low[bar], out double price, out var liquidity)) return false;
         OpenPosition(order.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short, order.DecisionBar, bar, price,
-            liquidity, order.Type == OrderType.Stop);
+            liquidity, order.Type == OrderType.Stop, false);
         return true;
     }
 
@@ -336,28 +377,30 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
             switch (policy)
             {
                 case EndOfData.CloseAtLastOpen:
-                    ClosePosition(last, last, Open[last], ExitReason.EndOfData, Liquidity.Taker, true);
+                    ClosePosition(last, last, Open[last], ExitReason.EndOfData, Liquidity.Taker, true, true);
                     break;
                 case EndOfData.CloseAtLastClose:
-                    ClosePosition(last, last, Close[last], ExitReason.EndOfData, Liquidity.Taker, true);
+                    ClosePosition(last, last, Close[last], ExitReason.EndOfData, Liquidity.Taker, true, false);
                     break;
                 default:
+                    double mark = Close[last];
+                    double accrued = FundingOver(_fundingFrom, last + 1);
+                    _funding += accrued;
                     if (_full)
-                    {
-                        double mark = Close[last];
-                        _workspace.Add(Trade(last, mark, 0.0, Quantity * (mark - EntryPrice) - _entryFee, ExitReason.None));
-                    }
-                    break;
+                        _workspace.Add(Trade(last, mark, 0.0, accrued, Quantity * (mark - EntryPrice) - _entryFee - accrued, ExitReason.None));
+                    return Summary(Balance + (Close[last] * Quantity - Quantity * EntryPrice) - accrued);
             }
         }
-        double equity = Side == PositionSide.Flat ? Balance : Balance + (Close[last] * Quantity - Quantity * EntryPrice);
-        return new SimulationSummary
+        return Summary(Balance);
+    }
+
+    private readonly SimulationSummary Summary(double equity) =>
+        new()
         {
             InitialCash = _initialCash, FinalEquity = equity, FinalPosition = Quantity, FilledOrders = _filled,
             RejectedOrders = _rejected, ClosedTrades = _closed, WinningTrades = _wins, GrossProfit = _grossProfit,
-            GrossLoss = _grossLoss, TotalFees = _fees,
+            GrossLoss = _grossLoss, TotalFees = _fees, TotalFunding = _funding,
         };
-    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowBadPrice(int bar, double price) =>

@@ -34,7 +34,7 @@ public ref struct StrategyContext
     public double EntryPrice { get; }
     /// <summary>Realised balance: cash plus the position's cost basis.</summary>
     public double Balance { get; }
-    /// <summary>Equity marked at this bar's close.</summary>
+    /// <summary>Equity marked at this bar's close (funding accrued by the open position is settled when it closes, and not included here).</summary>
     public readonly double Equity => Balance + (Bars.Close[Bar] * Quantity - Quantity * EntryPrice);
 
     /// <summary>Open a long (or reverse a short into one).</summary>

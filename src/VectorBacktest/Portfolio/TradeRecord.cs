@@ -29,9 +29,12 @@ public readonly record struct TradeRecord
     public double EntryFee { get; init; }
     /// <summary>Fee paid on exit, quote currency (0 for an open trade).</summary>
     public double ExitFee { get; init; }
-    /// <summary>Profit and loss net of both fees: <c>size × (exit − entry) − (exitFee + entryFee)</c>, size signed.</summary>
+    /// <summary>Funding paid while the trade was open (negative when received; 0 without a funding column).</summary>
+    public double Funding { get; init; }
+    /// <summary>Profit and loss net of fees and funding: <c>size × (exit − entry) − (exitFee + entryFee) − funding</c>, size signed.</summary>
     public double Pnl { get; init; }
-    /// <summary>Return net of fees, a fraction: <c>sign × (exit / entry − 1) − (exitFee + entryFee) / (quantity × entry)</c>.</summary>
+    /// <summary>Return net of fees and funding, a fraction:
+    /// <c>sign × (exit / entry − 1) − (exitFee + entryFee + funding) / (quantity × entry)</c>.</summary>
     public double Return { get; init; }
     /// <summary>Why the trade was closed (<see cref="ExitReason.None"/> while open).</summary>
     public ExitReason ExitReason { get; init; }

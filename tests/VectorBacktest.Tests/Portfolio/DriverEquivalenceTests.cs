@@ -44,6 +44,9 @@ public class DriverEquivalenceTests
         var se = shorts ? Column(rng, n, density) : []; var sx = shorts ? Column(rng, n, density * 2) : [];
         var atr = new double[n];
         for (int i = 0; i < n; i++) atr[i] = bars.High[i] - bars.Low[i];
+        var funding = rng.Next(2) == 0 ? [] : new double[n];
+        for (int i = 0; i < funding.Length; i++) funding[i] = i % 8 == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
+        double leverage = rng.Next(2) == 0 ? 1 : 2 + rng.Next(20);
         var exits = new ExitRules
         {
             StopLoss = rng.Next(3) switch { 0 => ExitLevel.None, 1 => ExitLevel.Fraction(0.01 + rng.NextDouble() * 0.03), _ => ExitLevel.AtrMultiple(1 + rng.NextDouble() * 2) },
@@ -67,18 +70,22 @@ public class DriverEquivalenceTests
             },
             EndOfData = (EndOfData)rng.Next(3),
             SlipStopExits = rng.Next(2) == 0,
+            Leverage = leverage,
+            MaintenanceMargin = leverage > 1 ? 0.004 : 0,
         };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(0.0005);
         var vectorWs = new SimulationWorkspace();
         var eventWs = new SimulationWorkspace();
-        var vector = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr), options, default(PessimisticFillModel), fee, slippage, vectorWs);
+        var vector = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr, funding), options, default(PessimisticFillModel), fee, slippage, vectorWs);
         var strategy = new SignalReplay(le, lx, se, sx);
-        var events = EventDrivenSimulator.Run(bars, ref strategy, options, default(PessimisticFillModel), fee, slippage, eventWs, atr);
+        var events = EventDrivenSimulator.Run(bars, ref strategy, options, default(PessimisticFillModel), fee, slippage, eventWs, atr, funding);
         if (vector != events) return false;
         if (!vectorWs.Orders.SequenceEqual(eventWs.Orders) || !vectorWs.Trades.SequenceEqual(eventWs.Trades)) return false;
-        var a = EquityCurve.Build(bars, vectorWs.Orders, options.InitialCash);
-        var b = EquityCurve.Build(bars, eventWs.Orders, options.InitialCash);
+        var a = EquityCurve.Build(bars, vectorWs.Orders, options.InitialCash, funding);
+        var b = EquityCurve.Build(bars, eventWs.Orders, options.InitialCash, funding);
+        // The curve ends on the summary's final equity, funding and liquidations included.
+        if (n > 0 && a.Equity[n - 1] != vector.FinalEquity) return false;
         return a.Equity.AsSpan().SequenceEqual(b.Equity) && strategy.Calls == n;
     }
 
