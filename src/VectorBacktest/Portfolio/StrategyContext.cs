@@ -12,9 +12,11 @@ public ref struct StrategyContext
 {
     internal bool LongEntry, LongExit, ShortEntry, ShortExit;
 
+    private readonly BarSeries _bars;
+
     internal StrategyContext(BarSeries bars, int bar, PositionSide position, double quantity, double entryPrice, double balance)
     {
-        Bars = bars;
+        _bars = bars;
         Bar = bar;
         Position = position;
         Quantity = quantity;
@@ -22,10 +24,20 @@ public ref struct StrategyContext
         Balance = balance;
     }
 
-    /// <summary>All bars; only indexes up to <see cref="Bar"/> are known at this point (reading later ones is look-ahead).</summary>
-    public BarSeries Bars { get; }
-    /// <summary>The current bar; its close is the latest known price.</summary>
+    /// <summary>The current bar's index; its close is the latest known price.</summary>
     public int Bar { get; }
+    /// <summary>Open times (epoch ms UTC) of bars 0 to <see cref="Bar"/>: later bars are not visible, so no look-ahead is possible.</summary>
+    public readonly ReadOnlySpan<long> Time => _bars.Time[..(Bar + 1)];
+    /// <summary>Opens of bars 0 to <see cref="Bar"/>.</summary>
+    public readonly ReadOnlySpan<double> Open => _bars.Open[..(Bar + 1)];
+    /// <summary>Highs of bars 0 to <see cref="Bar"/>.</summary>
+    public readonly ReadOnlySpan<double> High => _bars.High[..(Bar + 1)];
+    /// <summary>Lows of bars 0 to <see cref="Bar"/>.</summary>
+    public readonly ReadOnlySpan<double> Low => _bars.Low[..(Bar + 1)];
+    /// <summary>Closes of bars 0 to <see cref="Bar"/>.</summary>
+    public readonly ReadOnlySpan<double> Close => _bars.Close[..(Bar + 1)];
+    /// <summary>Volumes of bars 0 to <see cref="Bar"/>.</summary>
+    public readonly ReadOnlySpan<double> Volume => _bars.Volume[..(Bar + 1)];
     /// <summary>The position after this bar's fills.</summary>
     public PositionSide Position { get; }
     /// <summary>Signed position in base units.</summary>
@@ -35,7 +47,7 @@ public ref struct StrategyContext
     /// <summary>Realised balance: cash plus the position's cost basis.</summary>
     public double Balance { get; }
     /// <summary>Equity marked at this bar's close (funding accrued by the open position is settled when it closes, and not included here).</summary>
-    public readonly double Equity => Balance + (Bars.Close[Bar] * Quantity - Quantity * EntryPrice);
+    public readonly double Equity => Balance + (_bars.Close[Bar] * Quantity - Quantity * EntryPrice);
 
     /// <summary>Open a long (or reverse a short into one).</summary>
     public void EnterLong() => LongEntry = true;

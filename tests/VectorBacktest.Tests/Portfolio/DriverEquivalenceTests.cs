@@ -102,3 +102,34 @@ public class DriverEquivalenceTests
         for (int seed = 0; seed < 20; seed++) Assert.True(Same(3000, seed), $"seed {seed}");
     }
 }
+
+/// <summary>What a strategy sees on each bar.</summary>
+public class StrategyContextTests
+{
+    private struct Probe : IBarStrategy
+    {
+        public int Bars;
+        public bool SawOnlyThePast;
+
+        public void OnBar(ref StrategyContext context)
+        {
+            Bars++;
+            SawOnlyThePast = context.Close.Length == context.Bar + 1 && context.High.Length == context.Bar + 1 && context.Time.Length == context.Bar + 1;
+            if (!SawOnlyThePast) throw new InvalidOperationException("look-ahead");
+            if (context.Bar == 1) context.EnterLong();
+            if (context.Bar == 3) context.ClosePosition();
+        }
+    }
+
+    [Fact]
+    public void Sees_bars_up_to_the_current_one_and_its_requests_execute()
+    {
+        var bars = TestBars.Random(6, 1);
+        var probe = new Probe();
+        var ws = new SimulationWorkspace();
+        EventDrivenSimulator.Run(bars, ref probe, new SimulationOptions(), default(PessimisticFillModel), default(NoFee), default(NoSlippage), ws);
+        Assert.Equal(6, probe.Bars);
+        Assert.True(probe.SawOnlyThePast);
+        Assert.Equal((2, 4), (ws.Trades[0].EntryBar, ws.Trades[0].ExitBar));
+    }
+}
