@@ -37,13 +37,21 @@ public readonly record struct OrderSizing
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is outside (0, 1].</exception>
     public static OrderSizing CashFraction(double fraction) => new(SizingKind.CashFraction, Fraction(fraction, nameof(fraction)));
 
+    /// <summary>
+    /// Risk <paramref name="fraction"/> of equity per trade: quantity = <c>fraction × equity / |entry price − stop-loss level|</c>,
+    /// capped by what the cash affords. Needs <see cref="Execution.ExitRules.StopLoss"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is outside (0, 1].</exception>
+    public static OrderSizing RiskFraction(double fraction) => new(SizingKind.RiskFraction, Fraction(fraction, nameof(fraction)));
+
     /// <summary>All of the free cash (vectorbt's <c>size=np.inf</c>).</summary>
     public static OrderSizing AllCash => CashFraction(1.0);
 
     /// <exception cref="ArgumentOutOfRangeException">The value is invalid for its kind (e.g. <c>default</c>).</exception>
     internal void Validate()
     {
-        bool ok = Kind is SizingKind.EquityFraction or SizingKind.CashFraction ? Value > 0 && Value <= 1 : Value > 0 && double.IsFinite(Value);
+        bool ok = Kind is SizingKind.EquityFraction or SizingKind.CashFraction or SizingKind.RiskFraction
+            ? Value > 0 && Value <= 1 : Value > 0 && double.IsFinite(Value);
         if (!ok) throw new ArgumentOutOfRangeException("Sizing", Value, $"Invalid {Kind} sizing value (default(OrderSizing) is not a size).");
     }
 

@@ -93,6 +93,13 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
             case SizingKind.Notional:
                 quantity = _lots.RoundDown(_sizing.Value / price);
                 break;
+            case SizingKind.RiskFraction:
+                double reference = _exits.Reference == StopReference.SignalClose ? Close[decisionBar] : price;
+                double atr = _exits.StopLoss.Kind == ExitLevelKind.AtrMultiple ? AtrAt(decisionBar) : double.NaN;
+                double risk = Math.Abs(price - _exits.StopLoss.Resolve(side, true, reference, atr));
+                quantity = _lots.RoundDown(Math.Min(Balance * _sizing.Value / risk,
+                    _fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded)));
+                break;
             default:
                 // Flat, so equity and free cash are both the balance.
                 double budget = Balance * _sizing.Value * _leverage;

@@ -11,4 +11,7 @@ public enum SizingKind : byte
     EquityFraction = 2,
     /// <summary>A fraction of free cash, fees included.</summary>
     CashFraction = 3,
+    /// <summary>The quantity that loses this fraction of equity if the stop-loss is hit at its level (fees and gaps aside),
+    /// capped by what the cash (times leverage) affords.</summary>
+    RiskFraction = 4,
 }

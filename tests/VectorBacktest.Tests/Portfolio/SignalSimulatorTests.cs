@@ -253,4 +253,21 @@ public class SignalSimulatorTests
         Run(bars, new SignalInputs(entries, exits), options, ws);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void Risk_fraction_sizes_so_the_stop_loses_that_share_of_equity()
+    {
+        // Entry at 100, stop 5 % below: risking 2 % of 1000 = 20 buys 20 / 5 = 4 units, and the stop loses exactly 20.
+        var bars = TestBars.From((100, 100, 100, 100), (100, 101, 99, 100), (99, 99.5, 94, 96), (96, 96, 96, 96));
+        var ws = new SimulationWorkspace();
+        var options = Base with { Sizing = OrderSizing.RiskFraction(0.02), Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.05) } };
+        var summary = Run(bars, new SignalInputs(TestBars.At(4, 0), default), options, ws);
+        Assert.Equal(4, ws.Trades[0].Quantity, 12);
+        Assert.Equal(980, summary.FinalEquity, 9);
+        // A tight stop is capped by the cash.
+        Run(bars, new SignalInputs(TestBars.At(4, 0), default), options with { Sizing = OrderSizing.RiskFraction(1) }, ws);
+        Assert.Equal(10, ws.Trades[0].Quantity, 12);
+        Assert.Equal("Sizing", Assert.Throws<ArgumentException>(() =>
+            Run(bars, new SignalInputs(TestBars.At(4, 0), default), Base with { Sizing = OrderSizing.RiskFraction(0.01) }, ws)).ParamName);
+    }
 }
