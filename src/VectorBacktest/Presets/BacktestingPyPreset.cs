@@ -23,8 +23,10 @@ namespace VectorBacktest.Presets;
 /// SL/TP check.</item>
 /// </list>
 /// Known difference: backtesting.py would still fill an entry decided on the very last bar (in its finalize pass) and
-/// leave it open; here it is recorded as rejected (<see cref="RejectReason.EndOfData"/>). Only margin 1 (no leverage)
-/// and <c>hedging=False</c> are modelled.
+/// leave it open; here it is recorded as rejected (<see cref="RejectReason.EndOfData"/>). With a spread, the size budgets
+/// the fee on the spread-adjusted price (backtesting.py: on the unadjusted one), which can change a size by one unit at
+/// a rounding boundary. Only margin 1 (no leverage) and <c>hedging=False</c> are modelled. All five shared goldens are
+/// reproduced bit for bit (trades and per-bar equity).
 /// </remarks>
 public sealed class BacktestingPyPreset : ExecutionPreset
 {
