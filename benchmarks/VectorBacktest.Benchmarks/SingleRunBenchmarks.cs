@@ -17,6 +17,7 @@ namespace VectorBacktest.Benchmarks;
 /// <c>SingleRun1M</c> at the summary-only record level.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public class SingleRunBenchmarks
 {
     private BarSeries _bars = null!;
