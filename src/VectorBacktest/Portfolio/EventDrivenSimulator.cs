@@ -1,0 +1,184 @@
+using VectorBacktest.Data;
+using VectorBacktest.Execution;
+using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
+using VectorBacktest.Execution.SlippageModels;
+
+namespace VectorBacktest.Portfolio;
+
+/// <summary>
+/// The bar-by-bar driver: calls a strategy on every bar and executes its requests through the same fill-and-portfolio
+/// engine as <see cref="SignalSimulator"/>, so a strategy that replays signal columns gives identical orders, trades
+/// and equity (a property test keeps it so).
+/// </summary>
+/// <remarks>
+/// Per bar <c>t</c> under next-open timing: requests decided on bar <c>t − 1</c> fill at bar <c>t</c>'s open; then the
+/// exit levels are checked against bar <c>t</c>; then the strategy sees bar <c>t</c>. Under signal-close timing: exit
+/// levels are checked; the strategy sees bar <c>t</c>; its requests fill at bar <c>t</c>'s close, except on a bar where
+/// an exit level closed the position (that bar's requests are dropped, as vectorbt does, and not recorded).
+/// A time stop acts on its bar when the strategy requested nothing actionable. Non-market entries
+/// (<see cref="SimulationOptions.Entry"/>) rest as working orders, matched at the start of each bar after the
+/// market fill, by the rules of <see cref="EntryOrder"/>.
+/// </remarks>
+public static class EventDrivenSimulator
+{
+    /// <summary>Runs <paramref name="strategy"/> over <paramref name="bars"/>.</summary>
+    /// <param name="bars">The bars.</param>
+    /// <param name="strategy">The strategy (a struct is updated in place).</param>
+    /// <param name="options">Cash, timing, sizing, exits, lot rules, end-of-data policy, record level.</param>
+    /// <param name="fill">Which of two exit levels inside one bar fills first.</param>
+    /// <param name="fee">Fee model.</param>
+    /// <param name="slippage">Slippage model.</param>
+    /// <param name="workspace">Receives the orders and trades.</param>
+    /// <param name="atr">ATR column for ATR-multiple exits (empty otherwise).</param>
+    /// <param name="fundingRate">Funding rate per bar (see <see cref="SignalInputs.FundingRate"/>; empty for none).</param>
+    /// <returns>The run's summary.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="SignalSimulator.FromSignals{TFill, TFee, TSlippage}"/>.</exception>
+    public static SimulationSummary Run<TStrategy, TFill, TFee, TSlippage>(BarSeries bars, ref TStrategy strategy, SimulationOptions options,
+        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace, ReadOnlySpan<double> atr = default, ReadOnlySpan<double> fundingRate = default)
+        where TStrategy : IBarStrategy
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(workspace);
+        options.Validate();
+        int n = bars.Length;
+        if (atr.Length != 0 && atr.Length != n) throw new ArgumentException($"atr has {atr.Length} values but there are {n} bars.", nameof(atr));
+        if (fundingRate.Length != 0 && fundingRate.Length != n)
+            throw new ArgumentException($"fundingRate has {fundingRate.Length} values but there are {n} bars.", nameof(fundingRate));
+        if (n == 0)
+        {
+            workspace.Reset();
+            return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
+        }
+        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, atr, fundingRate, options, fill, fee, slippage, workspace);
+        bool nextOpen = options.Timing == FillTiming.NextOpen;
+        bool market = options.Entry.Type == OrderType.Market;
+        var pending = SignalAction.None;
+        var pendingReason = ExitReason.Signal;
+        var working = default(WorkingOrder);
+        bool hasWorking = false;
+        int levelsFrom = 0;
+        for (int t = 0; t < n; t++)
+        {
+            if (nextOpen && pending != SignalAction.None)
+            {
+                if (Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t])) levelsFrom = t;
+                pending = SignalAction.None;
+            }
+            if (hasWorking)
+            {
+                if (book.TryFillEntry(ref working, t))
+                {
+                    hasWorking = false;
+                    levelsFrom = t + 1;
+                }
+                else if (t == working.LastBar)
+                {
+                    book.EndEntry(working, t, working.EndsWithData ? RejectReason.EndOfData : RejectReason.Expired);
+                    hasWorking = false;
+                }
+            }
+            bool exitedByLevel = book.Side != PositionSide.Flat && t >= levelsFrom && book.HasPriceLevels && book.CheckExitLevels(t);
+
+            var context = new StrategyContext(bars, t, book.Side, book.Quantity, book.EntryPrice, book.Balance);
+            strategy.OnBar(ref context);
+            if (hasWorking)
+            {
+                // A working entry reads requests as if its position were held: an exit cancels it, a reversal replaces it.
+                var onWorking = SignalDecision.Decide(working.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short,
+                    context.LongEntry, context.LongExit, context.ShortEntry, context.ShortExit);
+                if (onWorking == SignalAction.None) continue;
+                book.EndEntry(working, t, RejectReason.Cancelled);
+                hasWorking = false;
+                if (onWorking == SignalAction.Close) continue;
+                working = book.PlaceEntry(options.Entry, onWorking == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t);
+                hasWorking = PlaceOrReject(ref book, working, t, n);
+                continue;
+            }
+            var action = context.Decision;
+            var reason = action is SignalAction.ReverseToLong or SignalAction.ReverseToShort ? ExitReason.Reverse : ExitReason.Signal;
+            if (action == SignalAction.None && book.Side != PositionSide.Flat && book.TimeStopBar == t)
+            {
+                action = SignalAction.Close;
+                reason = ExitReason.TimeStop;
+            }
+            if (action == SignalAction.None || exitedByLevel && !nextOpen) continue;
+            if (!market && action is not SignalAction.Close)
+            {
+                // The entry becomes a working order; a reversal first closes at market by the fill timing.
+                if (action is SignalAction.ReverseToLong or SignalAction.ReverseToShort)
+                {
+                    if (nextOpen && t == n - 1)
+                    {
+                        RejectAtEnd(ref book, action, reason, t);
+                        break;
+                    }
+                    if (nextOpen) pending = SignalAction.Close;
+                    else book.ClosePosition(t, t, book.Close[t], ExitReason.Reverse, Liquidity.Taker, true, false);
+                    pendingReason = ExitReason.Reverse;
+                }
+                working = book.PlaceEntry(options.Entry,
+                    action is SignalAction.OpenLong or SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t);
+                hasWorking = PlaceOrReject(ref book, working, t, n);
+                continue;
+            }
+            if (!nextOpen)
+            {
+                if (Execute(ref book, action, reason, t, t, book.Close[t])) levelsFrom = t + 1;
+                continue;
+            }
+            if (t == n - 1)
+            {
+                RejectAtEnd(ref book, action, reason, t);
+                break;
+            }
+            pending = action;
+            pendingReason = reason;
+        }
+        return book.Finish(options.EndOfData);
+    }
+
+    private static bool PlaceOrReject<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in WorkingOrder order, int t, int n)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        if (t + 1 < n) return true;
+        book.EndEntry(order, t, RejectReason.EndOfData);
+        return false;
+    }
+
+    private static void RejectAtEnd<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, SignalAction action, ExitReason reason, int t)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        bool opening = action is SignalAction.OpenLong or SignalAction.OpenShort;
+        var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong || (action == SignalAction.Close && book.Side == PositionSide.Short)
+            ? OrderSide.Buy : OrderSide.Sell;
+        book.Reject(t, t, side, opening ? ExitReason.None : reason, RejectReason.EndOfData, opening ? 0 : Math.Abs(book.Quantity), double.NaN);
+    }
+
+    // Returns true when a position was opened (so its exit levels start being checked).
+    private static bool Execute<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, SignalAction action,
+        ExitReason reason, int decisionBar, int fillBar, double price)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        switch (action)
+        {
+            case SignalAction.OpenLong:
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
+            case SignalAction.OpenShort:
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
+            case SignalAction.Close:
+                book.ClosePosition(decisionBar, fillBar, price, reason, Liquidity.Taker, true, fillBar > decisionBar);
+                return false;
+            case SignalAction.ReverseToLong:
+                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
+            default:
+                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
+        }
+    }
+}

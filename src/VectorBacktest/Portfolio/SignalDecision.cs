@@ -1,0 +1,55 @@
+using VectorBacktest.Execution;
+using VectorBacktest.Portfolio.Scans;
+
+namespace VectorBacktest.Portfolio;
+
+/// <summary>
+/// Turns one bar's four signal flags into an action given the position, by the rules documented on
+/// <see cref="SignalInputs"/>. Shared by both drivers.
+/// </summary>
+public static class SignalDecision
+{
+    /// <summary>The action for a position on <paramref name="position"/> given one bar's flags.</summary>
+    /// <param name="position">The position before the decision.</param>
+    /// <param name="longEntry">Long entry flag.</param>
+    /// <param name="longExit">Long exit flag.</param>
+    /// <param name="shortEntry">Short entry flag.</param>
+    /// <param name="shortExit">Short exit flag.</param>
+    public static SignalAction Decide(PositionSide position, bool longEntry, bool longExit, bool shortEntry, bool shortExit)
+    {
+        bool le = longEntry && !longExit, lx = longExit && !longEntry;
+        bool se = shortEntry && !shortExit, sx = shortExit && !shortEntry;
+        return position switch
+        {
+            PositionSide.Long => se ? SignalAction.ReverseToShort : lx ? SignalAction.Close : SignalAction.None,
+            PositionSide.Short => le ? SignalAction.ReverseToLong : sx ? SignalAction.Close : SignalAction.None,
+            _ => le == se ? SignalAction.None : le ? SignalAction.OpenLong : SignalAction.OpenShort,
+        };
+    }
+
+    /// <summary>The action on bar <paramref name="bar"/> of <paramref name="signals"/> for a position on <paramref name="position"/>.</summary>
+    public static SignalAction Decide(PositionSide position, in SignalInputs signals, int bar) => Decide(position,
+        SignalInputs.At(signals.LongEntries, bar), SignalInputs.At(signals.LongExits, bar),
+        SignalInputs.At(signals.ShortEntries, bar), SignalInputs.At(signals.ShortExits, bar));
+
+    /// <summary>The first bar ≥ <paramref name="from"/> whose action is not <see cref="SignalAction.None"/>, or −1;
+    /// found by scanning only the columns that can act on <paramref name="position"/>.</summary>
+    internal static (int Bar, SignalAction Action) Next(PositionSide position, in SignalInputs signals, int from)
+    {
+        ReadOnlySpan<bool> a = position switch
+        {
+            PositionSide.Long => signals.LongExits,
+            PositionSide.Short => signals.ShortExits,
+            _ => signals.LongEntries,
+        };
+        ReadOnlySpan<bool> b = position == PositionSide.Short ? signals.LongEntries : signals.ShortEntries;
+        while (true)
+        {
+            int bar = SignalScan.NextTrueEither(a, b, from);
+            if (bar < 0) return (-1, SignalAction.None);
+            var action = Decide(position, signals, bar);
+            if (action != SignalAction.None) return (bar, action);
+            from = bar + 1;
+        }
+    }
+}

@@ -1,0 +1,421 @@
+using System.Runtime.CompilerServices;
+using VectorBacktest.Execution;
+using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
+using VectorBacktest.Execution.SlippageModels;
+using VectorBacktest.Portfolio.Scans;
+
+namespace VectorBacktest.Portfolio;
+
+/// <summary>
+/// The one fill-and-portfolio engine of a single asset: opens and closes the position, prices fills through the
+/// fill, fee and slippage models, resolves and checks the attached exits, keeps cash and records orders and trades.
+/// Both drivers (the vectorized <see cref="SignalSimulator"/> and the bar-by-bar <see cref="EventDrivenSimulator"/>)
+/// only decide <i>when</i> to call it, so they give identical results by construction.
+/// </summary>
+/// <remarks>Accounting: <see cref="Balance"/> is initial cash + realised P&amp;L − fees; the position is
+/// (signed quantity, entry price); equity on bar <c>i</c> is <c>Balance + (close[i] × q − q × entry)</c>, evaluated in that
+/// form (backtesting.py's, so its equity is reproduced bit for bit). Free cash is <c>Balance − q × entry</c>.</remarks>
+internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
+    where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+{
+    public readonly ReadOnlySpan<long> Time;
+    public readonly ReadOnlySpan<double> Open, High, Low, Close, Volume, Atr, Funding;
+    private readonly TFill _fill;
+    private readonly TFee _fee;
+    private readonly TSlippage _slippage;
+    private readonly SimulationWorkspace _workspace;
+    private readonly bool _full;
+    private readonly bool _nextOpen;
+    private readonly bool _slipStops;
+    private readonly OrderSizing _sizing;
+    private readonly LotRules _lots;
+    private readonly ExitRules _exits;
+    private readonly double _initialCash;
+    private readonly double _leverage, _maintenance;
+    private readonly bool _hasLevels;
+
+    public double Balance;
+    public double Quantity;
+    public double EntryPrice;
+    public PositionSide Side;
+    /// <summary>Decision bar of the time stop (int.MaxValue when none or flat).</summary>
+    public int TimeStopBar;
+    private int _entryBar, _fundingFrom;
+    private ExitReason _adverseReason;
+    private double _entryFee, _stopLoss, _takeProfit, _lower, _upper, _anchor, _traded;
+
+    private int _filled, _rejected, _closed, _wins;
+    private double _grossProfit, _grossLoss, _fees, _funding;
+
+    public SingleAssetBook(Data.BarSeries bars, ReadOnlySpan<double> atr, ReadOnlySpan<double> funding, SimulationOptions options,
+        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace)
+    {
+        Time = bars.Time; Open = bars.Open; High = bars.High; Low = bars.Low; Close = bars.Close; Volume = bars.Volume;
+        Atr = atr;
+        Funding = funding;
+        _leverage = options.Leverage;
+        _maintenance = options.MaintenanceMargin;
+        _hasLevels = options.Exits.HasPriceLevels || options.Leverage > 1;
+        _fill = fill; _fee = fee; _slippage = slippage;
+        _workspace = workspace;
+        _full = options.RecordLevel == RecordLevel.Full;
+        _nextOpen = options.Timing == FillTiming.NextOpen;
+        _slipStops = options.SlipStopExits;
+        _sizing = options.Sizing;
+        _lots = options.Lots;
+        _exits = options.Exits;
+        _initialCash = options.InitialCash;
+        Balance = options.InitialCash;
+        TimeStopBar = int.MaxValue;
+        _stopLoss = _takeProfit = double.NaN;
+        workspace.Reset();
+    }
+
+    /// <summary>True when positions carry price levels to watch (exits or a liquidation price).</summary>
+    public readonly bool HasPriceLevels => _hasLevels;
+
+    /// <summary>Opens a position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>, decided on
+    /// <paramref name="decisionBar"/>; <paramref name="atOpen"/> when it fills at the bar's open (it then pays that bar's funding).
+    /// Returns false when the order is rejected (recorded with its reason).</summary>
+    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen)
+    {
+        if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
+        var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        double volume = Volume[fillBar];
+        double price = slip ? _slippage.FillPrice(basePrice, orderSide, true, 0.0, volume) : basePrice;
+        double quantity;
+        switch (_sizing.Kind)
+        {
+            case SizingKind.Quantity:
+                quantity = _lots.RoundDown(_sizing.Value);
+                break;
+            case SizingKind.Notional:
+                quantity = _lots.RoundDown(_sizing.Value / price);
+                break;
+            case SizingKind.RiskFraction:
+                double reference = _exits.Reference == StopReference.SignalClose ? Close[decisionBar] : price;
+                double atr = _exits.StopLoss.Kind == ExitLevelKind.AtrMultiple ? AtrAt(decisionBar) : double.NaN;
+                double risk = Math.Abs(price - _exits.StopLoss.Resolve(side, true, reference, atr));
+                quantity = _lots.RoundDown(Math.Min(Balance * _sizing.Value / risk,
+                    _fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded)));
+                break;
+            default:
+                // Flat, so equity and free cash are both the balance.
+                double budget = Balance * _sizing.Value * _leverage;
+                quantity = _fee.AffordableQuantity(budget, price, liquidity, _traded);
+                if (slip)
+                {
+                    double sized = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
+                    if (sized != price) quantity = _fee.AffordableQuantity(budget, sized, liquidity, _traded);
+                }
+                quantity = _lots.RoundDown(quantity);
+                break;
+        }
+        if (slip) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
+        var reject = _lots.Check(quantity, price);
+        if (reject == RejectReason.None && _sizing.Kind is SizingKind.Quantity or SizingKind.Notional
+            && quantity * price / _leverage + _fee.Fee(quantity, price, liquidity, _traded) > Balance)
+            reject = RejectReason.InsufficientFunds;
+        if (reject != RejectReason.None)
+        {
+            Reject(decisionBar, fillBar, orderSide, ExitReason.None, reject, quantity, price);
+            return false;
+        }
+
+        double fee = _fee.Fee(quantity, price, liquidity, _traded);
+        _traded += quantity * price;
+        Balance -= fee;
+        _fees += fee;
+        _entryFee = fee;
+        Quantity = side == PositionSide.Long ? quantity : -quantity;
+        EntryPrice = price;
+        Side = side;
+        _entryBar = fillBar;
+        _fundingFrom = atOpen ? fillBar : fillBar + 1;
+        ResolveExits(side, decisionBar, fillBar, price);
+        _filled++;
+        if (_full)
+            _workspace.Add(new OrderRecord
+            {
+                Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide, Status = OrderStatus.Filled,
+                Reason = ExitReason.None, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
+                PositionAfter = Quantity, EntryPriceAfter = price, BalanceAfter = Balance,
+            });
+        return true;
+    }
+
+    private void ResolveExits(PositionSide side, int decisionBar, int fillBar, double fillPrice)
+    {
+        double reference = _exits.Reference == StopReference.SignalClose ? Close[decisionBar] : fillPrice;
+        bool needsAtr = _exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || _exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple;
+        double atr = needsAtr ? AtrAt(decisionBar) : double.NaN;
+        _stopLoss = _exits.StopLoss.IsSet ? _exits.StopLoss.Resolve(side, true, reference, atr) : double.NaN;
+        _takeProfit = _exits.TakeProfit.IsSet ? _exits.TakeProfit.Resolve(side, false, reference, atr) : double.NaN;
+        bool isLong = side == PositionSide.Long;
+        if (_exits.StopLoss.IsSet && !(_stopLoss > 0 && (isLong ? _stopLoss < reference : _stopLoss > reference)))
+            ThrowWrongSide("options.Exits.StopLoss", _stopLoss, reference, side, decisionBar);
+        if (_exits.TakeProfit.IsSet && !(_takeProfit > 0 && (isLong ? _takeProfit > reference : _takeProfit < reference)))
+            ThrowWrongSide("options.Exits.TakeProfit", _takeProfit, reference, side, decisionBar);
+        double sl = _exits.StopLoss.IsSet ? _stopLoss : (isLong ? double.NegativeInfinity : double.PositiveInfinity);
+        double tp = _exits.TakeProfit.IsSet ? _takeProfit : (isLong ? double.PositiveInfinity : double.NegativeInfinity);
+        _adverseReason = ExitReason.StopLoss;
+        if (_leverage > 1)
+        {
+            double liquidation = isLong
+                ? fillPrice * (1.0 - 1.0 / _leverage) / (1.0 - _maintenance)
+                : fillPrice * (1.0 + 1.0 / _leverage) / (1.0 + _maintenance);
+            if (isLong ? liquidation > sl : liquidation < sl)
+            {
+                sl = liquidation;
+                _adverseReason = ExitReason.Liquidation;
+            }
+        }
+        _lower = isLong ? sl : tp;
+        _upper = isLong ? tp : sl;
+        _anchor = reference;
+        TimeStopBar = _exits.TimeStopBars > 0 ? (int)Math.Min(int.MaxValue, (long)fillBar + _exits.TimeStopBars - (_nextOpen ? 1 : 0)) : int.MaxValue;
+    }
+
+    private readonly double AtrAt(int bar)
+    {
+        if (Atr.IsEmpty) throw new ArgumentException("An ATR-multiple exit needs the signals.Atr column.", "signals");
+        double atr = Atr[bar];
+        if (!(atr >= 0) || !double.IsFinite(atr))
+            throw new ArgumentException($"signals.Atr is {atr} on decision bar {bar}; an ATR-multiple exit needs a finite ATR >= 0 there.", "signals");
+        return atr;
+    }
+
+    /// <summary>Closes the whole position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>;
+    /// <paramref name="atOpen"/> when it fills at the bar's open (it then does not pay that bar's funding).</summary>
+    public void ClosePosition(int decisionBar, int fillBar, double basePrice, ExitReason reason, Liquidity liquidity, bool slip, bool atOpen)
+    {
+        if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
+        var orderSide = Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
+        double quantity = Math.Abs(Quantity);
+        double price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, Volume[fillBar]) : basePrice;
+        double fee = _fee.Fee(quantity, price, liquidity, _traded);
+        _traded += quantity * price;
+        double funding = FundingOver(_fundingFrom, atOpen ? fillBar : fillBar + 1);
+        double size = Quantity;
+        Balance += size * (price - EntryPrice) - fee - funding;
+        _fees += fee;
+        _funding += funding;
+        double commission = fee + _entryFee;
+        double pnl = size * (price - EntryPrice) - commission - funding;
+        _filled++;
+        _closed++;
+        if (pnl > 0)
+        {
+            _wins++;
+            _grossProfit += pnl;
+        }
+        else _grossLoss += pnl;
+        if (_full)
+        {
+            _workspace.Add(new OrderRecord
+            {
+                Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide, Status = OrderStatus.Filled,
+                Reason = reason, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
+                PositionAfter = 0, EntryPriceAfter = 0, BalanceAfter = Balance,
+            });
+            _workspace.Add(Trade(fillBar, price, fee, funding, pnl, reason));
+        }
+        Flatten();
+    }
+
+    // Funding paid by the position over bars [from, to): quantity × Σ open × rate (negative when received).
+    private readonly double FundingOver(int from, int to)
+    {
+        if (Funding.IsEmpty) return 0.0;
+        double sum = 0.0;
+        for (int k = from; k < to; k++)
+        {
+            double rate = Funding[k];
+            if (!double.IsFinite(rate))
+                throw new ArgumentException($"signals.FundingRate is {rate} on bar {k}, where a position pays funding.", "signals");
+            sum += Open[k] * rate;
+        }
+        return Quantity * sum;
+    }
+
+    private readonly TradeRecord Trade(int exitBar, double exitPrice, double exitFee, double funding, double pnl, ExitReason reason)
+    {
+        double quantity = Math.Abs(Quantity);
+        double sign = Side == PositionSide.Long ? 1.0 : -1.0;
+        return new TradeRecord
+        {
+            EntryBar = _entryBar, ExitBar = exitBar, EntryTime = Time[_entryBar], ExitTime = Time[exitBar], Side = Side,
+            Quantity = quantity, EntryPrice = EntryPrice, ExitPrice = exitPrice, EntryFee = _entryFee, ExitFee = exitFee,
+            Funding = funding,
+            Pnl = pnl, Return = sign * (exitPrice / EntryPrice - 1) - (exitFee + _entryFee + funding) / (quantity * EntryPrice),
+            ExitReason = reason, StopLoss = _stopLoss, TakeProfit = _takeProfit,
+        };
+    }
+
+    private void Flatten()
+    {
+        Quantity = 0;
+        EntryPrice = 0;
+        Side = PositionSide.Flat;
+        TimeStopBar = int.MaxValue;
+        _entryFee = 0;
+        _stopLoss = _takeProfit = double.NaN;
+    }
+
+    /// <summary>Checks the exit levels against bar <paramref name="bar"/> and closes the position when one is reached.</summary>
+    /// <returns>True when the position was closed.</returns>
+    public bool CheckExitLevels(int bar)
+    {
+        bool isLong = Side == PositionSide.Long;
+        double lower = _lower, upper = _upper;
+        bool trailing = false;
+        double trail = _exits.TrailingFraction;
+        if (trail > 0)
+        {
+            if (isLong)
+            {
+                _anchor = Math.Max(_anchor, Open[bar]);
+                double level = _anchor * (1.0 - trail);
+                if (level > lower) { lower = level; trailing = true; }
+            }
+            else
+            {
+                _anchor = Math.Min(_anchor, Open[bar]);
+                double level = _anchor * (1.0 + trail);
+                if (level < upper) { upper = level; trailing = true; }
+            }
+        }
+        var (hit, price) = BarExits.FirstTouched(_fill, Open[bar], High[bar], Low[bar], lower, upper, isLong);
+        if (hit == ExitLevelHit.None)
+        {
+            if (trail > 0) _anchor = isLong ? Math.Max(_anchor, High[bar]) : Math.Min(_anchor, Low[bar]);
+            return false;
+        }
+        bool adverse = (hit == ExitLevelHit.Lower) == isLong;
+        var reason = !adverse ? ExitReason.TakeProfit : trailing ? ExitReason.TrailingStop : _adverseReason;
+        ClosePosition(bar, bar, price, reason, adverse ? Liquidity.Taker : Liquidity.Maker, adverse && _slipStops, false);
+        return true;
+    }
+
+    /// <summary>Vectorized driver: the first bar in [<paramref name="from"/>, <paramref name="to"/>] (inclusive) on which an
+    /// exit level closes the position, or −1. Fixed levels are found by a SIMD scan of low/high; a trailing stop moves
+    /// every bar, so it is walked bar by bar.</summary>
+    public int ScanExitLevels(int from, int to)
+    {
+        if (_exits.TrailingFraction > 0)
+        {
+            for (int k = from; k <= to; k++)
+                if (CheckExitLevels(k)) return k;
+            return -1;
+        }
+        for (int k = from; k <= to; k++)
+        {
+            k = LevelScan.FirstReached(Low, High, k, to + 1, _lower, _upper);
+            if (k < 0) return -1;
+            if (CheckExitLevels(k)) return k;
+        }
+        return -1;
+    }
+
+    /// <summary>A resting entry order for <paramref name="side"/> decided on <paramref name="decisionBar"/>, working from the next bar
+    /// for its time in force (cut at the last bar).</summary>
+    public readonly WorkingOrder PlaceEntry(in EntryOrder entry, PositionSide side, int decisionBar)
+    {
+        var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        var (limit, stop) = entry.Prices(orderSide, Close[decisionBar]);
+        long last = (long)decisionBar + entry.TimeInForce.Bars;
+        int lastBar = Close.Length - 1;
+        return new WorkingOrder
+        {
+            Type = entry.Type, Side = orderSide, Limit = limit, Stop = stop, DecisionBar = decisionBar,
+            LastBar = (int)Math.Min(last, lastBar), EndsWithData = last > lastBar,
+        };
+    }
+
+    /// <summary>Matches a working entry order against bar <paramref name="bar"/>; opens the position when it fills.</summary>
+    /// <returns>True when the order filled (whether or not the lot rules then rejected it).</returns>
+    public bool TryFillEntry(ref WorkingOrder order, int bar)
+    {
+        if (!order.TryFill(Open[bar], High[bar], Low[bar], out double price, out var liquidity)) return false;
+        OpenPosition(order.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short, order.DecisionBar, bar, price,
+            liquidity, order.Type == OrderType.Stop, false);
+        return true;
+    }
+
+    /// <summary>Records a working entry order that ends unfilled: cancelled on <paramref name="bar"/>, or expired.</summary>
+    public void EndEntry(in WorkingOrder order, int bar, RejectReason reason) =>
+        Reject(reason == RejectReason.Cancelled ? bar : order.DecisionBar, bar, order.Side, ExitReason.None, reason, 0,
+            order.Type == OrderType.Stop ? order.Stop : order.Limit);
+
+    /// <summary>Vectorized driver: the first bar in [<paramref name="from"/>, <paramref name="to"/>] on which
+    /// <paramref name="order"/> fills (the position is then open, unless the lot rules rejected it), or −1.</summary>
+    public int ScanEntry(ref WorkingOrder order, int from, int to)
+    {
+        for (int k = from; k <= to; k++)
+        {
+            var (lower, upper) = order.Thresholds;
+            k = LevelScan.FirstReached(Low, High, k, to + 1, lower, upper);
+            if (k < 0) return -1;
+            if (TryFillEntry(ref order, k)) return k;
+        }
+        return -1;
+    }
+
+    /// <summary>Records an order that cannot fill.</summary>
+    public void Reject(int decisionBar, int bar, OrderSide side, ExitReason reason, RejectReason rejectReason, double quantity, double price)
+    {
+        _rejected++;
+        if (_full)
+            _workspace.Add(new OrderRecord
+            {
+                Bar = bar, DecisionBar = decisionBar, Time = Time[bar], Side = side, Status = OrderStatus.Rejected,
+                RejectReason = rejectReason, Reason = reason, Quantity = quantity, Price = price, Fee = 0,
+                PositionAfter = Quantity, EntryPriceAfter = EntryPrice, BalanceAfter = Balance,
+            });
+    }
+
+    /// <summary>Applies the end-of-data policy after the last bar and returns the run's summary.</summary>
+    public SimulationSummary Finish(EndOfData policy)
+    {
+        int last = Close.Length - 1;
+        if (Side != PositionSide.Flat)
+        {
+            switch (policy)
+            {
+                case EndOfData.CloseAtLastOpen:
+                    ClosePosition(last, last, Open[last], ExitReason.EndOfData, Liquidity.Taker, true, true);
+                    break;
+                case EndOfData.CloseAtLastClose:
+                    ClosePosition(last, last, Close[last], ExitReason.EndOfData, Liquidity.Taker, true, false);
+                    break;
+                default:
+                    double mark = Close[last];
+                    double accrued = FundingOver(_fundingFrom, last + 1);
+                    _funding += accrued;
+                    if (_full)
+                        _workspace.Add(Trade(last, mark, 0.0, accrued, Quantity * (mark - EntryPrice) - _entryFee - accrued, ExitReason.None));
+                    return Summary(Balance + (Close[last] * Quantity - Quantity * EntryPrice) - accrued);
+            }
+        }
+        return Summary(Balance);
+    }
+
+    private readonly SimulationSummary Summary(double equity) =>
+        new()
+        {
+            InitialCash = _initialCash, FinalEquity = equity, FinalPosition = Quantity, FilledOrders = _filled,
+            RejectedOrders = _rejected, ClosedTrades = _closed, WinningTrades = _wins, GrossProfit = _grossProfit,
+            GrossLoss = _grossLoss, TotalFees = _fees, TotalFunding = _funding,
+        };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadPrice(int bar, double price) =>
+        throw new ArgumentException($"An order must fill on bar {bar} but its price is {price}; bar prices must be finite and > 0.", "bars");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowWrongSide(string name, double level, double reference, PositionSide side, int bar) =>
+        throw new ArgumentException(
+            $"{name} resolves to {level} for a {side} entry decided on bar {bar} with reference price {reference}: a stop-loss must lie on the losing side of the reference, a take-profit on the winning side, both > 0.",
+            name);
+}

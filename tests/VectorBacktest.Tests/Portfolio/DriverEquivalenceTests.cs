@@ -1,0 +1,135 @@
+using FsCheck;
+using FsCheck.Fluent;
+using VectorBacktest.Execution;
+using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
+using VectorBacktest.Execution.SlippageModels;
+using VectorBacktest.Portfolio;
+
+namespace VectorBacktest.Tests.Portfolio;
+
+/// <summary>The vectorized and the event-driven drivers give identical orders, trades, summaries and equity.</summary>
+public class DriverEquivalenceTests
+{
+    /// <summary>Replays signal columns as bar-by-bar requests.</summary>
+    private struct SignalReplay(bool[] le, bool[] lx, bool[] se, bool[] sx) : IBarStrategy
+    {
+        public int Calls;
+
+        public void OnBar(ref StrategyContext context)
+        {
+            Calls++;
+            int t = context.Bar;
+            if (le[t]) context.EnterLong();
+            if (lx[t]) context.ExitLong();
+            if (se.Length > 0 && se[t]) context.EnterShort();
+            if (sx.Length > 0 && sx[t]) context.ExitShort();
+        }
+    }
+
+    private static bool[] Column(Random rng, int n, int oneIn)
+    {
+        var c = new bool[n];
+        for (int i = 0; i < n; i++) c[i] = rng.Next(oneIn) == 0;
+        return c;
+    }
+
+    private static bool Same(int n, int seed)
+    {
+        var rng = new Random(seed);
+        var bars = TestBars.Random(n, seed, sigma: 0.01 + rng.NextDouble() * 0.03);
+        int density = 3 + rng.Next(20);
+        bool shorts = rng.Next(2) == 0;
+        var le = Column(rng, n, density); var lx = Column(rng, n, density);
+        var se = shorts ? Column(rng, n, density) : []; var sx = shorts ? Column(rng, n, density * 2) : [];
+        var atr = new double[n];
+        for (int i = 0; i < n; i++) atr[i] = bars.High[i] - bars.Low[i];
+        var funding = rng.Next(2) == 0 ? [] : new double[n];
+        for (int i = 0; i < funding.Length; i++) funding[i] = i % 8 == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
+        double leverage = rng.Next(2) == 0 ? 1 : 2 + rng.Next(20);
+        var exits = new ExitRules
+        {
+            StopLoss = rng.Next(3) switch { 0 => ExitLevel.None, 1 => ExitLevel.Fraction(0.01 + rng.NextDouble() * 0.03), _ => ExitLevel.AtrMultiple(1 + rng.NextDouble() * 2) },
+            TakeProfit = rng.Next(2) == 0 ? ExitLevel.None : ExitLevel.Fraction(0.01 + rng.NextDouble() * 0.05),
+            TrailingFraction = rng.Next(3) == 0 ? 0.01 + rng.NextDouble() * 0.04 : 0,
+            TimeStopBars = rng.Next(3) == 0 ? 1 + rng.Next(8) : 0,
+            Reference = rng.Next(2) == 0 ? StopReference.FillPrice : StopReference.SignalClose,
+        };
+        var options = new SimulationOptions
+        {
+            InitialCash = 1000 + rng.Next(100_000),
+            Timing = rng.Next(2) == 0 ? FillTiming.NextOpen : FillTiming.SignalClose,
+            Sizing = rng.Next(4) switch { 0 => OrderSizing.AllCash, 1 => OrderSizing.EquityFraction(0.5), 2 when exits.StopLoss.IsSet => OrderSizing.RiskFraction(0.05), _ => OrderSizing.Quantity(3) },
+            Lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01, MinNotional = 50 },
+            Exits = exits,
+            Entry = rng.Next(3) != 0 ? EntryOrder.Market : rng.Next(3) switch
+            {
+                0 => EntryOrder.Limit(rng.NextDouble() * 0.01, rng.Next(2) == 0 ? TimeInForce.GoodTillCancelled : TimeInForce.GoodForBars(1 + rng.Next(5))),
+                1 => EntryOrder.Stop(rng.NextDouble() * 0.01, rng.Next(2) == 0 ? TimeInForce.ImmediateOrCancel : TimeInForce.GoodForBars(1 + rng.Next(5))),
+                _ => EntryOrder.StopLimit(rng.NextDouble() * 0.01, rng.NextDouble() * 0.005, TimeInForce.GoodForBars(1 + rng.Next(8))),
+            },
+            EndOfData = (EndOfData)rng.Next(3),
+            SlipStopExits = rng.Next(2) == 0,
+            Leverage = leverage,
+            MaintenanceMargin = leverage > 1 ? 0.004 : 0,
+        };
+        var fee = new FractionFee(0.001);
+        var slippage = new FixedFractionSlippage(0.0005);
+        var vectorWs = new SimulationWorkspace();
+        var eventWs = new SimulationWorkspace();
+        var vector = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr, funding), options, default(PessimisticFillModel), fee, slippage, vectorWs);
+        var strategy = new SignalReplay(le, lx, se, sx);
+        var events = EventDrivenSimulator.Run(bars, ref strategy, options, default(PessimisticFillModel), fee, slippage, eventWs, atr, funding);
+        if (vector != events) return false;
+        if (!vectorWs.Orders.SequenceEqual(eventWs.Orders) || !vectorWs.Trades.SequenceEqual(eventWs.Trades)) return false;
+        var a = EquityCurve.Build(bars, vectorWs.Orders, options.InitialCash, funding);
+        var b = EquityCurve.Build(bars, eventWs.Orders, options.InitialCash, funding);
+        // The curve ends on the summary's final equity, funding and liquidations included.
+        if (n > 0 && a.Equity[n - 1] != vector.FinalEquity) return false;
+        return a.Equity.AsSpan().SequenceEqual(b.Equity) && strategy.Calls == n;
+    }
+
+    [Fact]
+    public void Vectorized_and_event_driven_agree_on_random_data_and_signals()
+    {
+        Prop.ForAll(Gen.Choose(0, 300).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), Same)
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void Agree_on_long_runs_with_many_trades()
+    {
+        for (int seed = 0; seed < 20; seed++) Assert.True(Same(3000, seed), $"seed {seed}");
+    }
+}
+
+/// <summary>What a strategy sees on each bar.</summary>
+public class StrategyContextTests
+{
+    private struct Probe : IBarStrategy
+    {
+        public int Bars;
+        public bool SawOnlyThePast;
+
+        public void OnBar(ref StrategyContext context)
+        {
+            Bars++;
+            SawOnlyThePast = context.Close.Length == context.Bar + 1 && context.High.Length == context.Bar + 1 && context.Time.Length == context.Bar + 1;
+            if (!SawOnlyThePast) throw new InvalidOperationException("look-ahead");
+            if (context.Bar == 1) context.EnterLong();
+            if (context.Bar == 3) context.ClosePosition();
+        }
+    }
+
+    [Fact]
+    public void Sees_bars_up_to_the_current_one_and_its_requests_execute()
+    {
+        var bars = TestBars.Random(6, 1);
+        var probe = new Probe();
+        var ws = new SimulationWorkspace();
+        EventDrivenSimulator.Run(bars, ref probe, new SimulationOptions(), default(PessimisticFillModel), default(NoFee), default(NoSlippage), ws);
+        Assert.Equal(6, probe.Bars);
+        Assert.True(probe.SawOnlyThePast);
+        Assert.Equal((2, 4), (ws.Trades[0].EntryBar, ws.Trades[0].ExitBar));
+    }
+}
