@@ -27,27 +27,34 @@ public static class Atr
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
     {
         KernelGuard.AtLeast(period, 1);
-        TrueRange.Compute(high, low, close, output);
+        KernelGuard.SameLength(high.Length, low.Length);
+        KernelGuard.SameLength(high.Length, close.Length);
+        KernelGuard.SameLength(high.Length, output.Length);
         int n = output.Length;
+        ref double h = ref MemoryMarshal.GetReference(high);
+        ref double l = ref MemoryMarshal.GetReference(low);
+        ref double c = ref MemoryMarshal.GetReference(close);
+        ref double y = ref MemoryMarshal.GetReference(output);
         int f = 1;
-        while (f < n && double.IsNaN(output[f])) f++;
+        while (f < n && double.IsNaN(TrueRange.At(ref h, ref l, ref c, f))) f++;
         int start = f + period - 1;
         if (start >= n)
         {
             output.Fill(double.NaN);
             return;
         }
-        ref double yr = ref MemoryMarshal.GetReference(output);
         double sum = 0;
-        for (int i = f; i <= start; i++) sum += Unsafe.Add(ref yr, i);
+        for (int i = f; i <= start; i++) sum += TrueRange.At(ref h, ref l, ref c, i);
         double atr = sum / period;
         output[..start].Fill(double.NaN);
-        Unsafe.Add(ref yr, start) = atr;
+        Unsafe.Add(ref y, start) = atr;
+        // The true range is computed inline: its few independent operations hide under the latency of the
+        // smoothing chain, where a separate true-range pass would cost a full trip through memory.
         double decay = 1.0 - 1.0 / period, weight = 1.0 / period;
         for (int i = start + 1; i < n; i++)
         {
-            atr = Math.FusedMultiplyAdd(atr, decay, Unsafe.Add(ref yr, i) * weight);
-            Unsafe.Add(ref yr, i) = atr;
+            atr = Math.FusedMultiplyAdd(atr, decay, TrueRange.At(ref h, ref l, ref c, i) * weight);
+            Unsafe.Add(ref y, i) = atr;
         }
     }
 

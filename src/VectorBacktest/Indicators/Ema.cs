@@ -71,8 +71,12 @@ public static class Ema
                     // pandas skips the update when it would not change the value (constant series stay exact).
                     if (weighted != current)
                     {
+                        // pandas divides by (oldWeight + alpha); between observations that sum is 1.0 exactly for
+                        // every span up to 1000 at least, and dividing by 1.0 changes no bit, so the division (the
+                        // slowest link of the chain) is skipped then.
+                        double denominator = oldWeight + alpha;
                         weighted = oldWeight * weighted + alpha * current;
-                        weighted /= oldWeight + alpha;
+                        if (denominator != 1.0) weighted /= denominator;
                     }
                     oldWeight = 1.0;
                 }

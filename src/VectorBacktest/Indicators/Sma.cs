@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using VectorBacktest.Kernels;
@@ -36,8 +35,7 @@ public static class Sma
                 PandasRollingMean(input, window, output);
                 break;
             case SmaMode.Fast:
-                RollingSum.Compute(input, window, output);
-                TensorPrimitives.Divide(output, (double)window, output);
+                RollingSum.Mean(input, window, output);
                 break;
             default:
                 KernelGuard.ThrowOutOfRange(nameof(mode), mode, "SmaMode.Pandas or SmaMode.Fast");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using VectorBacktest.Kernels;
@@ -54,11 +55,15 @@ public static class TrueRange
                 Vector128.Max(hi - lo, Vector128.Max(Vector128.Abs(hi - pc), Vector128.Abs(lo - pc))).StoreUnsafe(ref y, (nuint)i);
             }
         }
-        for (; i < n; i++)
-        {
-            double hi = high[i], lo = low[i], pc = close[i - 1];
-            output[i] = Math.Max(hi - lo, Math.Max(Math.Abs(hi - pc), Math.Abs(lo - pc)));
-        }
+        for (; i < n; i++) Unsafe.Add(ref y, i) = At(ref h, ref l, ref c, i);
+    }
+
+    /// <summary>The true range of bar <paramref name="i"/> ≥ 1; the vector paths compute the same expression lane-wise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double At(ref double high, ref double low, ref double close, int i)
+    {
+        double hi = Unsafe.Add(ref high, i), lo = Unsafe.Add(ref low, i), pc = Unsafe.Add(ref close, i - 1);
+        return Math.Max(hi - lo, Math.Max(Math.Abs(hi - pc), Math.Abs(lo - pc)));
     }
 
     /// <summary>Returns the true range as a new array.</summary>

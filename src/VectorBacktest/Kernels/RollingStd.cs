@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -82,7 +83,9 @@ public static class RollingStd
                 s += d;
                 q += d * d;
             }
-            Unsafe.Add(ref yr, start) = Finish(s, q, invW, denominator, run >= w);
+            // The loop stores w·variance (0 for a window of equal values); the division, clamp and square root
+            // run vectorised over the chunk while it is still in cache.
+            Unsafe.Add(ref yr, start) = run >= w ? 0.0 : q - s * s * invW;
             for (int i = start + 1; i < end; i++)
             {
                 double xi = Unsafe.Add(ref xr, i);
@@ -90,8 +93,12 @@ public static class RollingStd
                 double din = xi - shift, dout = Unsafe.Add(ref xr, i - w) - shift;
                 s += din - dout;
                 q += din * din - dout * dout;
-                Unsafe.Add(ref yr, i) = Finish(s, q, invW, denominator, run >= w);
+                Unsafe.Add(ref yr, i) = run >= w ? 0.0 : q - s * s * invW;
             }
+            var part = y[start..end];
+            TensorPrimitives.Max(part, 0.0, part);
+            TensorPrimitives.Divide(part, denominator, part);
+            TensorPrimitives.Sqrt(part, part);
             if (end < n) run = RunAt(ref xr, end, run);
         }
     }
@@ -99,11 +106,4 @@ public static class RollingStd
     // The run counter is advanced inside the chunk loop up to end − 1; the next chunk's first bar needs it at end.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RunAt(ref double x, int i, int runBefore) => Unsafe.Add(ref x, i) == Unsafe.Add(ref x, i - 1) ? runBefore + 1 : 1;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Finish(double s, double q, double invW, double denominator, bool constant)
-    {
-        double variance = (q - s * s * invW) / denominator;
-        return constant ? 0.0 : Math.Sqrt(Math.Max(variance, 0.0));
-    }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -45,13 +46,25 @@ public static class RollingSum
         return output;
     }
 
-    private readonly struct FiniteRunKernel(int window) : IRunKernel<double>
+    /// <summary>
+    /// The rolling mean: the rolling sum divided by <paramref name="window"/> chunk by chunk while the chunk is
+    /// still in cache (a separate pass over a million-bar column costs as much as the sums themselves).
+    /// </summary>
+    internal static void Mean(ReadOnlySpan<double> input, int window, Span<double> output)
     {
-        public void Run(ReadOnlySpan<double> input, Span<double> output, int offset) => SumFinite(input, window, output);
+        KernelGuard.AtLeast(window, 1);
+        KernelGuard.SameLength(input.Length, output.Length);
+        var kernel = new FiniteRunKernel(window, window);
+        CleanRuns.Apply(input, output, RunBreak.NonFinite, double.NaN, ref kernel);
     }
 
-    /// <summary>The running-sum kernel for a series with only finite values.</summary>
-    internal static void SumFinite(ReadOnlySpan<double> x, int w, Span<double> y)
+    private readonly struct FiniteRunKernel(int window, double divisor = 1.0) : IRunKernel<double>
+    {
+        public void Run(ReadOnlySpan<double> input, Span<double> output, int offset) => SumFinite(input, window, divisor, output);
+    }
+
+    /// <summary>The running-sum kernel for a series with only finite values; each sum is divided by <paramref name="divisor"/> unless it is 1.</summary>
+    private static void SumFinite(ReadOnlySpan<double> x, int w, double divisor, Span<double> y)
     {
         int n = x.Length;
         int first = w - 1;
@@ -84,6 +97,7 @@ public static class RollingSum
                 Unsafe.Add(ref yr, a2 + j) = s2;
                 Unsafe.Add(ref yr, a3 + j) = s3;
             }
+            Scale(y.Slice(start, 4 * chunk), divisor);
         }
         for (; start < n; start += chunk)
         {
@@ -95,7 +109,14 @@ public static class RollingSum
                 s += Unsafe.Add(ref xr, i) - Unsafe.Add(ref xr, i - w);
                 Unsafe.Add(ref yr, i) = s;
             }
+            Scale(y[start..end], divisor);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Scale(Span<double> sums, double divisor)
+    {
+        if (divisor != 1.0) TensorPrimitives.Divide(sums, divisor, sums);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
