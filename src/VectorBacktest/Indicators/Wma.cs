@@ -40,7 +40,17 @@ public static class Wma
         ref double xr = ref MemoryMarshal.GetReference(input);
         ref double yr = ref MemoryMarshal.GetReference(output);
         int i = first;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var s = Vector512<double>.Zero;
+                for (int k = 1; k <= window; k++)
+                    s += Vector512.Create((double)k) * Vector512.LoadUnsafe(ref xr, (nuint)(i - window + k));
+                (s / Vector512.Create(denominator)).StoreUnsafe(ref yr, (nuint)i);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
             {
