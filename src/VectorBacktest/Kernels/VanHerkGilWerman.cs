@@ -41,10 +41,10 @@ internal readonly struct MinOperator : IExtremeOperator
 /// <summary>
 /// Rolling extremes by the van Herk / Gil–Werman block algorithm: O(1) work per bar for any window. The series
 /// is cut into blocks of <c>window</c> bars; a window ending at <c>i</c> in block <c>k</c> is the suffix of block
-/// <c>k − 1</c> from <c>i − window + 1</c> plus the prefix of block <c>k</c> up to <c>i</c>. The suffix extremes
-/// of block <c>k − 1</c> are parked in the output slots of block <c>k</c> (shifted by one window), then
-/// overwritten front to back as the prefix sweep reads them, so no scratch memory is needed. Inputs must hold
-/// no NaN (callers split at NaN with <see cref="CleanRuns"/>).
+/// <c>k − 1</c> from <c>i − window + 1</c> plus the prefix of block <c>k</c> up to <c>i</c>. Each suffix extreme
+/// of block <c>k − 1</c> is parked in the output slot of the window that starts there (<c>p + window − 1</c>,
+/// inside block <c>k</c>), and the prefix sweep combines it in place, so no scratch memory is needed. Inputs
+/// must hold no NaN (callers split at NaN with <see cref="CleanRuns"/>).
 /// </summary>
 internal static class VanHerkGilWerman
 {
