@@ -76,6 +76,12 @@ public class MovingAverageTests
         TestSeries.AssertBitEqual([double.NaN, 1, 1, 1.5], Ema.Compute([double.NaN, 1.0, 1, 2], 3), "leading NaN");
         TestSeries.AssertBitEqual([double.NaN, double.NaN, 2, 3], Ema.Compute([1.0, 2, 3, 4], 3, EmaSeed.Sma), "SMA seed");
         TestSeries.AssertBitEqual([double.NaN, double.NaN, double.NaN, 3, 3.5], Ema.Compute([double.NaN, 2.0, 3, 4, 4], 3, EmaSeed.Sma), "SMA seed after NaN");
+        double[] inPlace = [1, 2, 3];
+        Ema.Compute(inPlace, 3, inPlace);
+        TestSeries.AssertBitEqual([1, 1.5, 2.25], inPlace, "pandas ewm in place");
+        inPlace = [1, 2, 3, 4];
+        Ema.Compute(inPlace, 3, inPlace, EmaSeed.Sma);
+        TestSeries.AssertBitEqual([double.NaN, double.NaN, 2, 3], inPlace, "SMA seed in place");
         // (1·1 + 2·2 + 3·3) / 6 and (1·2 + 2·3 + 3·4) / 6.
         TestSeries.AssertBitEqual([double.NaN, double.NaN, 14.0 / 6, 20.0 / 6], Wma.Compute([1.0, 2, 3, 4], 3), "wma");
     }
