@@ -10,7 +10,7 @@ namespace VectorBacktest.Indicators;
 /// <c>(1·x[i−window+1] + 2·x[i−window+2] + … + window·x[i]) / (window·(window + 1)/2)</c>.
 /// </summary>
 /// <remarks>
-/// <para><b>Warm-up.</b> The first defined index is <c>window − 1</c>; earlier outputs are NaN. A series
+/// <para><b>Warm-up.</b> <c>output[i]</c> uses bars up to <c>i</c>, so it is known at bar <c>i</c>'s close. The first defined index is <c>window − 1</c>; earlier outputs are NaN. A series
 /// shorter than the window gives all NaN. A window holding a NaN gives NaN (IEEE propagation).</para>
 /// <para><b>Algorithm.</b> Each output is summed afresh, oldest term first, so there is no drift and every vector
 /// width gives the same bits; neighbouring bars run in SIMD lanes. The cost is O(window) per bar,

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace VectorBacktest.Kernels;
 
 /// <summary>Difference to the value <c>periods</c> bars earlier: <c>output[i] = input[i] − input[i − periods]</c> (pandas <c>diff</c>).</summary>
-/// <remarks>The first defined index is <c>periods</c>; earlier outputs are NaN. NaN propagates (IEEE arithmetic).</remarks>
+/// <remarks>Known at bar <c>i</c>'s close. The first defined index is <c>periods</c>; earlier outputs are NaN. NaN propagates (IEEE arithmetic).</remarks>
 public static class Diff
 {
     /// <summary>Writes the difference series into <paramref name="output"/>.</summary>

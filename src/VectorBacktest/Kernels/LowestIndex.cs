@@ -7,7 +7,8 @@ namespace VectorBacktest.Kernels;
 /// <para><b>Output.</b> An absolute bar index into the input (so <c>i − output[i]</c> is "bars ago", as in
 /// Aroon or Pine's <c>lowestbars</c> with the sign flipped). <b>Ties go to the most recent bar</b>: a level
 /// that is touched again counts from its latest touch. (numpy's <c>argmin</c> would pick the oldest.)</para>
-/// <para><b>Undefined outputs are −1</b>: the warm-up (indices below <c>window − 1</c>), and every window that
+/// <para><c>output[i]</c> uses bars up to <c>i</c>, so it is known at bar <c>i</c>'s close.
+/// <b>Undefined outputs are −1</b>: the warm-up (indices below <c>window − 1</c>), and every window that
 /// holds a NaN. A series shorter than the window gives all −1.</para>
 /// <para><b>Algorithm.</b> van Herk / Gil–Werman blocks on indices, O(1) per bar, no scratch memory.</para>
 /// </remarks>

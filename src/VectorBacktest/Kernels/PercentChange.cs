@@ -7,7 +7,7 @@ namespace VectorBacktest.Kernels;
 /// (a fraction: 0.01 is one percent).
 /// </summary>
 /// <remarks>
-/// The first defined index is <c>periods</c>; earlier outputs are NaN. NaN propagates, and a zero base gives
+/// Known at bar <c>i</c>'s close. The first defined index is <c>periods</c>; earlier outputs are NaN. NaN propagates, and a zero base gives
 /// ±∞ or NaN (IEEE). Unlike pandas 1.x <c>pct_change()</c>, NaN inputs are not forward-filled first: a gap stays
 /// a gap instead of becoming a silent multi-bar return.
 /// </remarks>

@@ -4,7 +4,7 @@ namespace VectorBacktest.Kernels;
 /// Rolling largest value of the last <c>window</c> values (pandas <c>rolling(window).max()</c>).
 /// </summary>
 /// <remarks>
-/// <para><b>Warm-up.</b> The first defined index is <c>window − 1</c>; earlier outputs are NaN. A series
+/// <para><b>Warm-up.</b> <c>output[i]</c> uses bars up to <c>i</c>, so it is known at bar <c>i</c>'s close. The first defined index is <c>window − 1</c>; earlier outputs are NaN. A series
 /// shorter than the window gives all NaN.</para>
 /// <para><b>NaN input.</b> A window that holds a NaN gives NaN, as pandas does with its default
 /// <c>min_periods = window</c>; ±∞ are ordinary values. When a window holds both +0 and −0 and the result is a

@@ -10,7 +10,7 @@ namespace VectorBacktest.Kernels;
 /// <c>ddof = 1</c> the sample deviation (pandas' default <c>rolling(window).std()</c>).
 /// </summary>
 /// <remarks>
-/// <para><b>Warm-up.</b> The first defined index is <c>window − 1</c>; earlier outputs are NaN. A series
+/// <para><b>Warm-up.</b> <c>output[i]</c> uses bars up to <c>i</c>, so it is known at bar <c>i</c>'s close. The first defined index is <c>window − 1</c>; earlier outputs are NaN. A series
 /// shorter than the window gives all NaN.</para>
 /// <para><b>Non-finite input.</b> A window that holds a NaN or ±∞ gives NaN.</para>
 /// <para><b>Algorithm and accuracy.</b> Sliding sums of <c>x − K</c> and <c>(x − K)²</c>, with the shift

@@ -8,7 +8,7 @@ namespace VectorBacktest.Kernels;
 /// Rolling sum of the last <c>window</c> values: <c>output[i] = x[i − window + 1] + … + x[i]</c>.
 /// </summary>
 /// <remarks>
-/// <para><b>Warm-up.</b> The first defined index is <c>window − 1</c>; earlier outputs are NaN. A series
+/// <para><b>Warm-up.</b> <c>output[i]</c> uses bars up to <c>i</c>, so it is known at bar <c>i</c>'s close. The first defined index is <c>window − 1</c>; earlier outputs are NaN. A series
 /// shorter than the window gives all NaN.</para>
 /// <para><b>Non-finite input.</b> A window that holds a NaN or ±∞ gives NaN (so the bar of a non-finite
 /// input and the next <c>window − 1</c> bars are NaN); later windows are unaffected.</para>

@@ -2,7 +2,7 @@ namespace VectorBacktest.Kernels;
 
 /// <summary>Lags a series: <c>output[i] = input[i − periods]</c> (pandas <c>shift(periods)</c> for periods ≥ 0).</summary>
 /// <remarks>
-/// The first <c>periods</c> outputs are the fill value (NaN unless given). Only lags are offered: a negative
+/// Known at bar <c>i</c>'s close (it is an older value). The first <c>periods</c> outputs are the fill value (NaN unless given). Only lags are offered: a negative
 /// shift would read future bars, which this library keeps out by construction.
 /// </remarks>
 public static class Shift
