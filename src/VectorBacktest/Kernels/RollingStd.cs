@@ -67,14 +67,14 @@ public static class RollingStd
         y[..first].Fill(double.NaN);
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double yr = ref MemoryMarshal.GetReference(y);
-        int chunk = Math.Max(RollingSum.ChunkLength, 4 * w);
+        int chunk = RollingSum.ChunkFor(w);
         double invW = 1.0 / w;
         double denominator = w - ddof;
         int run = 1;
         for (int k = first - 1; k >= 0 && Unsafe.Add(ref xr, k) == Unsafe.Add(ref xr, first); k--) run++;
-        for (int start = first; start < n; start += chunk)
+        for (int start = first, end; start < n; start = end)
         {
-            int end = Math.Min(n, start + chunk);
+            end = n - start <= chunk ? n : start + chunk;
             double shift = Unsafe.Add(ref xr, start);
             double s = 0, q = 0;
             for (int k = start - w + 1; k <= start; k++)

@@ -75,7 +75,7 @@ public static class RollingSum
             return;
         }
         y[..first].Fill(double.NaN);
-        int chunk = Math.Max(ChunkLength, 4 * w);
+        int chunk = ChunkFor(w);
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double yr = ref MemoryMarshal.GetReference(y);
         int start = first;
@@ -100,9 +100,9 @@ public static class RollingSum
             }
             Scale(y.Slice(start, 4 * chunk), divisor);
         }
-        for (; start < n; start += chunk)
+        for (int end; start < n; start = end)
         {
-            int end = Math.Min(n, start + chunk);
+            end = n - start <= chunk ? n : start + chunk;
             double s = Seed(ref xr, start, w);
             Unsafe.Add(ref yr, start) = s;
             for (int i = start + 1; i < end; i++)
@@ -113,6 +113,12 @@ public static class RollingSum
             Scale(y[start..end], divisor);
         }
     }
+
+    /// <summary>
+    /// Outputs per re-seed for a window: <see cref="ChunkLength"/>, or 4 × window when larger so that seeding stays
+    /// under a quarter of the work; capped so that four chunks never overflow an index.
+    /// </summary>
+    internal static int ChunkFor(int window) => (int)Math.Min(Math.Max(ChunkLength, 4L * window), 1 << 28);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Scale(Span<double> sums, double divisor)

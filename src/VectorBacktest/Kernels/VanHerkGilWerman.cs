@@ -68,9 +68,10 @@ internal static class VanHerkGilWerman
         for (int i = 1; i < w; i++) g = TOp.Pick(g, Unsafe.Add(ref xr, i));
         Unsafe.Add(ref yr, w - 1) = g;
 
-        for (int k = w; k < n; k += w)
+        for (int k = w, fullEnd; k < n; k = fullEnd >= n ? n : fullEnd + 1)
         {
-            int fullEnd = k + w - 1;
+            // The window that is exactly block k ends at fullEnd (n when block k is the partial last one).
+            fullEnd = n - k <= w - 1 ? n : k + w - 1;
             int stop = Math.Min(n, fullEnd);
             // Suffix extremes of block k − 1 from start p, parked in the slot of the window that starts there
             // (i = p + w − 1); the last block may be partial, so starts whose window passes n are only folded in.
@@ -111,9 +112,10 @@ internal static class VanHerkGilWerman
         for (int i = 1; i < w; i++) g = TOp.Better(Unsafe.Add(ref xr, g), Unsafe.Add(ref xr, i)) ? g : i;
         Unsafe.Add(ref yr, w - 1) = g + offset;
 
-        for (int k = w; k < n; k += w)
+        for (int k = w, fullEnd; k < n; k = fullEnd >= n ? n : fullEnd + 1)
         {
-            int fullEnd = k + w - 1;
+            // The window that is exactly block k ends at fullEnd (n when block k is the partial last one).
+            fullEnd = n - k <= w - 1 ? n : k + w - 1;
             int stop = Math.Min(n, fullEnd);
             // Suffix: a strictly better value is needed to move to an earlier index, so ties keep the later one.
             int h = k - 1;
