@@ -1,6 +1,8 @@
 using System.CommandLine;
+using VectorBacktest.Cli.Commands.Backtest;
 using VectorBacktest.Cli.Commands.Data;
 
 var root = new RootCommand("vbt: backtest trading strategies on cryptocurrency OHLCV data.");
+root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 return root.Parse(args).Invoke();
