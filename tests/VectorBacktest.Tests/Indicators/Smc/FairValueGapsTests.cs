@@ -108,12 +108,12 @@ public class FairValueGapsTests
     public void Causal_gaps_never_repaint_on_the_dataset(bool join)
     {
         var data = SmcDataset.BtcUsd1h;
-        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 120, join ? 2 : 1), length =>
+        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 80, join ? 2 : 1), length =>
             Facts(FairValueGaps.Find(data.Open.AsSpan(0, length), data.High.AsSpan(0, length),
                 data.Low.AsSpan(0, length), data.Close.AsSpan(0, length), join)));
     }
 
-    [Property(Arbitrary = [typeof(SmcArbitraries)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(SmcArbitraries)], MaxTest = 25)]
     public void Latest_active_view_never_repaints_and_matches_its_definition(RandomBars bars)
     {
         foreach (bool join in new[] { false, true })
