@@ -44,118 +44,161 @@ public sealed partial class OrderBlocks
     }
 
     /// <summary>
-    /// One side's pass over the bars (SEMANTICS.md §5, written for the bullish side). At bar <c>i</c>: mitigated
-    /// blocks whose Top the high exceeds are invalidated; unmitigated blocks whose Bottom the low (or the candle
-    /// body) undercuts are mitigated; then the latest available swing, if unused and closed above, creates a block
-    /// on the bar of lowest low since the swing. Tops and Bottoms are compared as stored float32 values.
+    /// One side's scan over the bars (SEMANTICS.md §5, written for the bullish side), one <see cref="Step"/> per bar.
+    /// At bar <c>i</c>: mitigated blocks whose Top the high exceeds are invalidated; unmitigated blocks whose Bottom
+    /// the low (or the candle body) undercuts are mitigated; then the latest available swing, if unused and closed
+    /// above, creates a block on the bar of lowest low since the swing. Tops and Bottoms are compared as stored
+    /// float32 values.
     /// </summary>
     /// <remarks>
-    /// Linear apart from the heaps: the lowest low of <c>(s, i)</c> (latest on ties) is the first entry after
-    /// <c>s</c> of a stack of strict suffix minima, found by binary search; waiting blocks sit in a max-heap of
-    /// Bottoms and mitigated ones in a min-heap of Tops, so each bar costs O(1) plus O(log k) per event.
-    /// <paramref name="preMitigated"/> (reference mode, bearish side only) marks bars where the reference's shared
-    /// arrays already carry a mitigated flag: a block created there starts mitigated.
+    /// O(N log k): the lowest low of <c>(s, i)</c> (latest on ties) comes from a <see cref="LatestRangeMaximum"/> of the
+    /// negated lows, queried only when a block is created; waiting blocks sit in a max-heap of Bottoms and mitigated ones in
+    /// a min-heap of Tops, whose extreme keys are cached so that a bar without an event costs two comparisons.
+    /// <c>preMitigated</c> (reference mode, bearish side only) marks bars where the reference's shared arrays already
+    /// carry a mitigated flag: a block created there starts mitigated.
     /// </remarks>
-    private static SideBlocks Pass<TSide>(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low,
-        ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Swings swings, bool closeMitigation,
-        ReadOnlySpan<bool> preMitigated, int[] suffixMinima)
+    private ref struct SideScan<TSide>
         where TSide : struct, ISide
     {
-        int n = close.Length;
-        bool reference = swings.Mode == SmcMode.Reference;
-        var swingIndex = swings.Index;
-        var swingKnownAt = swings.KnownAt;
-        var swingType = swings.HighLow;
-        var swingLevel = swings.Level;
+        private readonly ReadOnlySpan<double> _open, _high, _low, _close, _volume;
+        private readonly ReadOnlySpan<int> _swingIndex, _swingKnownAt;
+        private readonly ReadOnlySpan<sbyte> _swingType;
+        private readonly ReadOnlySpan<double> _swingLevel;
+        private readonly ReadOnlySpan<bool> _preMitigated;
+        private readonly LatestRangeMaximum _lowest;
+        private readonly bool _reference, _closeMitigation;
+        private readonly PriorityQueue<int, double> _waiting;   // by −Bottom: the highest Bottom first
+        private readonly PriorityQueue<int, double> _mitigated; // by Top: the lowest Top first
+        private double _highestBottom, _lowestTop;
+        private int _next, _nextAt, _current;
+        private bool _currentUsed;
 
-        int sideSwings = 0;
-        for (int s = 0; s < swings.Count; s++) if (swingType[s] == TSide.Direction) sideSwings++;
-        var blocks = new SideBlocks(sideSwings);
+        public readonly SideBlocks Blocks;
 
-        var waiting = new PriorityQueue<int, double>();   // by −Bottom: the highest Bottom first
-        var mitigated = new PriorityQueue<int, double>(); // by Top: the lowest Top first
-
-        int next = 0;          // next swing to become available
-        int current = -1;      // latest available swing of this side
-        bool currentUsed = false;
-        int depth = 0;         // suffix-minima stack over bars < i
-
-        for (int i = 0; i < n; i++)
+        public SideScan(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low,
+            ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Swings swings, bool closeMitigation,
+            ReadOnlySpan<bool> preMitigated, LatestRangeMaximum lowest)
         {
-            double hi = TSide.Read(high[i]), lo = TSide.Read(low[i]);
-
-            while (mitigated.TryPeek(out int b, out double top) && hi > top)
-            {
-                mitigated.Dequeue();
-                blocks.InvalidatedAt[b] = i;
-            }
-            double touch = closeMitigation ? Math.Min(TSide.Read(open[i]), TSide.Read(close[i])) : lo;
-            while (waiting.TryPeek(out int b, out double negBottom) && touch < -negBottom)
-            {
-                waiting.Dequeue();
-                blocks.MitigatedAt[b] = i;
-                mitigated.Enqueue(b, Rounded(blocks.Top[b]));
-            }
-
-            for (; next < swings.Count && (reference ? swingIndex[next] < i : swingKnownAt[next] <= i); next++)
-            {
-                if (swingType[next] != TSide.Direction) continue;
-                current = next;
-                currentUsed = false;
-            }
-
-            if (current >= 0 && !currentUsed && TSide.Read(close[i]) > TSide.Read(swingLevel[current]))
-            {
-                currentUsed = true;
-                int s = swingIndex[current];
-                int x;
-                double blockTop, blockBottom;
-                if (i - s >= 2)
-                {
-                    int lo2 = 0, hi2 = depth;
-                    while (lo2 < hi2)
-                    {
-                        int mid = (int)((uint)(lo2 + hi2) >> 1);
-                        if (suffixMinima[mid] > s) hi2 = mid;
-                        else lo2 = mid + 1;
-                    }
-                    x = suffixMinima[lo2];
-                    blockTop = TSide.Read(high[x]);
-                    blockBottom = TSide.Read(low[x]);
-                }
-                else
-                {
-                    // Only the reference's artificial bar-0 swing can be broken by the very next bar: it then takes
-                    // that swing bar with its edges swapped (bullish) or as they are (bearish, un-mirrored).
-                    x = s;
-                    (blockTop, blockBottom) = TSide.Direction > 0
-                        ? (low[x], high[x])
-                        : (-high[x], -low[x]);
-                }
-
-                double v0 = volume[i], v1 = i >= 1 ? volume[i - 1] : 0, v2 = i >= 2 ? volume[i - 2] : 0;
-                float recent = (float)(v0 + v1), earlier = (float)v2;
-                float percentage = recent == 0 && earlier == 0
-                    ? 100f
-                    : (float)(MathF.Min(recent, earlier) / MathF.Max(recent, earlier)) * 100f;
-
-                int k = blocks.Count++;
-                blocks.Index[k] = x;
-                blocks.KnownAt[k] = i;
-                blocks.Top[k] = Rounded(blockTop);
-                blocks.Bottom[k] = Rounded(blockBottom);
-                blocks.Volume[k] = (float)(v0 + v1 + v2);
-                blocks.Percentage[k] = percentage;
-                blocks.MitigatedAt[k] = NotMitigated;
-                blocks.InvalidatedAt[k] = NotInvalidated;
-                if (!preMitigated.IsEmpty && preMitigated[x]) mitigated.Enqueue(k, blocks.Top[k]);
-                else waiting.Enqueue(k, -blocks.Bottom[k]);
-            }
-
-            while (depth > 0 && TSide.Read(low[suffixMinima[depth - 1]]) >= lo) depth--;
-            suffixMinima[depth++] = i;
+            _open = open; _high = high; _low = low; _close = close; _volume = volume;
+            _swingIndex = swings.Index;
+            _swingKnownAt = swings.KnownAt;
+            _swingType = swings.HighLow;
+            _swingLevel = swings.Level;
+            _preMitigated = preMitigated;
+            _lowest = lowest;
+            _reference = swings.Mode == SmcMode.Reference;
+            _closeMitigation = closeMitigation;
+            _waiting = new PriorityQueue<int, double>();
+            _mitigated = new PriorityQueue<int, double>();
+            _highestBottom = double.NegativeInfinity;
+            _lowestTop = double.PositiveInfinity;
+            _current = -1;
+            int sideSwings = 0;
+            for (int s = 0; s < _swingType.Length; s++) if (_swingType[s] == TSide.Direction) sideSwings++;
+            Blocks = new SideBlocks(sideSwings);
+            _next = -1;
+            AdvanceSwing();
         }
-        return blocks;
+
+        // Moves to the next swing of this side; _nextAt = the first bar at which it is available.
+        private void AdvanceSwing()
+        {
+            do _next++;
+            while (_next < _swingType.Length && _swingType[_next] != TSide.Direction);
+            _nextAt = _next >= _swingType.Length ? int.MaxValue
+                : _reference ? _swingIndex[_next] + 1 : _swingKnownAt[_next];
+        }
+
+        public void Step(int i)
+        {
+            double lo = TSide.Read(_low[i]);
+            if (TSide.Read(_high[i]) > _lowestTop) Invalidate(i);
+            double touch = _closeMitigation ? Math.Min(TSide.Read(_open[i]), TSide.Read(_close[i])) : lo;
+            if (touch < _highestBottom) Mitigate(i, touch);
+
+            while (i >= _nextAt)
+            {
+                _current = _next;
+                _currentUsed = false;
+                AdvanceSwing();
+            }
+            if (_current >= 0 && !_currentUsed && TSide.Read(_close[i]) > TSide.Read(_swingLevel[_current])) Create(i);
+        }
+
+        private void Invalidate(int i)
+        {
+            double hi = TSide.Read(_high[i]);
+            while (_mitigated.TryPeek(out int b, out double top) && hi > top)
+            {
+                _mitigated.Dequeue();
+                Blocks.InvalidatedAt[b] = i;
+            }
+            _lowestTop = _mitigated.TryPeek(out _, out double next) ? next : double.PositiveInfinity;
+        }
+
+        private void Mitigate(int i, double touch)
+        {
+            while (_waiting.TryPeek(out int b, out double negBottom) && touch < -negBottom)
+            {
+                _waiting.Dequeue();
+                Blocks.MitigatedAt[b] = i;
+                Track(b, mitigated: true);
+            }
+            _highestBottom = _waiting.TryPeek(out _, out double next) ? -next : double.NegativeInfinity;
+        }
+
+        private void Track(int b, bool mitigated)
+        {
+            if (mitigated)
+            {
+                _mitigated.Enqueue(b, Blocks.Top[b]);
+                _lowestTop = Math.Min(_lowestTop, Blocks.Top[b]);
+            }
+            else
+            {
+                _waiting.Enqueue(b, -Blocks.Bottom[b]);
+                _highestBottom = Math.Max(_highestBottom, Blocks.Bottom[b]);
+            }
+        }
+
+        private void Create(int i)
+        {
+            _currentUsed = true;
+            int s = _swingIndex[_current];
+            int x;
+            double blockTop, blockBottom;
+            if (i - s >= 2)
+            {
+                x = _lowest.Query(s + 1, i - 1);
+                blockTop = TSide.Read(_high[x]);
+                blockBottom = TSide.Read(_low[x]);
+            }
+            else
+            {
+                // Only the reference's artificial bar-0 swing can be broken by the very next bar: it then takes that
+                // swing bar with its edges swapped (bullish) or as they are (bearish, un-mirrored).
+                x = s;
+                (blockTop, blockBottom) = TSide.Direction > 0 ? (_low[x], _high[x]) : (-_high[x], -_low[x]);
+            }
+
+            double v0 = _volume[i], v1 = i >= 1 ? _volume[i - 1] : 0, v2 = i >= 2 ? _volume[i - 2] : 0;
+            float recent = (float)(v0 + v1), earlier = (float)v2;
+            float percentage = recent == 0 && earlier == 0
+                ? 100f
+                : MathF.Min(recent, earlier) / MathF.Max(recent, earlier) * 100f;
+
+            var blocks = Blocks;
+            int k = blocks.Count++;
+            blocks.Index[k] = x;
+            blocks.KnownAt[k] = i;
+            blocks.Top[k] = Rounded(blockTop);
+            blocks.Bottom[k] = Rounded(blockBottom);
+            blocks.Volume[k] = (float)(v0 + v1 + v2);
+            blocks.Percentage[k] = percentage;
+            blocks.MitigatedAt[k] = NotMitigated;
+            blocks.InvalidatedAt[k] = NotInvalidated;
+            Track(k, mitigated: !_preMitigated.IsEmpty && _preMitigated[x]);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

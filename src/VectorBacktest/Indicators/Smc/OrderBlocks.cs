@@ -134,27 +134,41 @@ public sealed partial class OrderBlocks
         SmcThrow.IfLengthDiffers(volume.Length, n, nameof(volume), nameof(close));
         SmcThrow.IfLengthDiffers(swings.BarCount, n, nameof(swings), nameof(close));
 
-        var stack = ArrayPool<int>.Shared.Rent(n);
+        // Lowest low for bullish blocks, highest high (the mirrored side's lowest low) for bearish ones.
+        var lowestLow = new LatestRangeMaximum(low, negate: true);
+        var highestHigh = new LatestRangeMaximum(high, negate: false);
         try
         {
-            var bullish = Pass<BullishSide>(open, high, low, close, volume, swings, closeMitigation, default, stack);
-            OrderBlocksTable? table = null;
-            bool[]? flagged = null;
-            if (swings.Mode == SmcMode.Reference)
+            if (swings.Mode == SmcMode.Causal)
             {
-                table = new OrderBlocksTable(n);
-                flagged = new bool[n];
+                // The sides are independent: one loop reads each bar once for both.
+                var bull = new SideScan<BullishSide>(open, high, low, close, volume, swings, closeMitigation, default, lowestLow);
+                // The mirrored side reads lows as highs and vice versa (see ISide).
+                var bear = new SideScan<BearishSide>(open, low, high, close, volume, swings, closeMitigation, default, highestHigh);
+                for (int i = 0; i < n; i++)
+                {
+                    bull.Step(i);
+                    bear.Step(i);
+                }
+                return Merge(SmcMode.Causal, closeMitigation, n, bull.Blocks, bear.Blocks, null);
             }
-            var inheritedIndex = table is null ? null : new double[n];
-            if (table is not null) WriteReferenceRows(table, bullish, 1, flagged!, inheritedIndex!);
-            // The mirrored side reads lows as highs and vice versa (see ISide).
-            var bearish = Pass<BearishSide>(open, low, high, close, volume, swings, closeMitigation, flagged, stack);
-            if (table is not null) WriteReferenceRows(table, bearish, -1, null, inheritedIndex!);
-            return Merge(swings.Mode, closeMitigation, n, bullish, bearish, table);
+
+            // The reference runs the bullish pass to the end, then the bearish pass over the same per-bar arrays.
+            var table = new OrderBlocksTable(n);
+            var flagged = new bool[n];
+            var leftIndex = new double[n];
+            var bullish = new SideScan<BullishSide>(open, high, low, close, volume, swings, closeMitigation, default, lowestLow);
+            for (int i = 0; i < n; i++) bullish.Step(i);
+            WriteReferenceRows(table, bullish.Blocks, 1, flagged, leftIndex);
+            var bearish = new SideScan<BearishSide>(open, low, high, close, volume, swings, closeMitigation, flagged, highestHigh);
+            for (int i = 0; i < n; i++) bearish.Step(i);
+            WriteReferenceRows(table, bearish.Blocks, -1, null, leftIndex);
+            return Merge(SmcMode.Reference, closeMitigation, n, bullish.Blocks, bearish.Blocks, table);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(stack);
+            lowestLow.Dispose();
+            highestHigh.Dispose();
         }
     }
 
