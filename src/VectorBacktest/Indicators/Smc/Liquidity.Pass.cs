@@ -53,9 +53,10 @@ public sealed partial class Liquidity
     }
 
     /// <summary>
-    /// One side's pass (SEMANTICS.md §6, written for swing highs). At bar <c>t</c>, with band half-width <c>w</c>:
-    /// open groups whose anchor level + <c>w</c> the high reaches are swept; then a swing processed at <c>t</c> joins
-    /// the earliest open group whose band holds its level, or else anchors a new group.
+    /// One side's scan (SEMANTICS.md §6, written for swing highs), one <see cref="Step"/> per bar. At bar <c>t</c>,
+    /// with band half-width <c>w</c>: open groups whose anchor level + <c>w</c> the high reaches are swept; then a
+    /// swing processed at <c>t</c> joins the earliest open group whose band holds its level, or else anchors a new
+    /// group.
     /// </summary>
     /// <remarks>
     /// <para>Equivalent to the reference's anchor-by-anchor scans, in one forward pass: a swing joins the earliest
@@ -67,89 +68,108 @@ public sealed partial class Liquidity
     /// <para>Reference mode processes a swing at its own bar with <c>w</c> from the whole series. Causal mode
     /// processes it at its <c>KnownAt</c> bar with <c>w</c> from bars <c>0…t</c> (non-decreasing, so a group tested
     /// against an earlier, narrower band stays consistent), and a new anchor whose sweep level was already reached
-    /// between its bar and <c>t</c> (a suffix-maxima stack answers that) opens no group.</para>
+    /// between its bar and <c>t</c> (a <see cref="LatestRangeMaximum"/> query) opens no group.</para>
     /// </remarks>
-    private static SideGroups Pass<TSide>(ReadOnlySpan<double> high, ReadOnlySpan<double> low, Swings swings,
-        double rangePercent, double referenceWidth, int[] anchors, int[] suffixMaxima)
+    private ref struct SideScan<TSide>
         where TSide : struct, ISide
     {
-        int n = high.Length;
-        bool reference = swings.Mode == SmcMode.Reference;
-        var swingIndex = swings.Index;
-        var swingKnownAt = swings.KnownAt;
-        var swingType = swings.HighLow;
-        var swingLevel = swings.Level;
+        private readonly ReadOnlySpan<double> _high, _low;
+        private readonly ReadOnlySpan<int> _swingIndex, _swingKnownAt;
+        private readonly ReadOnlySpan<sbyte> _swingType;
+        private readonly ReadOnlySpan<double> _swingLevel;
+        private readonly bool _reference;
+        private readonly int[] _anchors;
+        private readonly LatestRangeMaximum _extreme;
+        private int _depth, _next, _nextAt;
+        private double _topAnchorLevel;
 
-        int sideSwings = 0;
-        for (int s = 0; s < swings.Count; s++) if (swingType[s] == TSide.Direction) sideSwings++;
-        var groups = new SideGroups(sideSwings);
+        public readonly SideGroups Groups;
 
-        double runningHigh = double.NegativeInfinity, runningLow = double.PositiveInfinity;
-        double w = referenceWidth;
-        int depth = 0, suffixDepth = 0, next = 0;
-
-        for (int t = 0; t < n; t++)
+        public SideScan(ReadOnlySpan<double> high, ReadOnlySpan<double> low, Swings swings, int[] anchors, LatestRangeMaximum extreme)
         {
-            if (!reference)
+            _high = high;
+            _low = low;
+            _swingIndex = swings.Index;
+            _swingKnownAt = swings.KnownAt;
+            _swingType = swings.HighLow;
+            _swingLevel = swings.Level;
+            _reference = swings.Mode == SmcMode.Reference;
+            _anchors = anchors;
+            _extreme = extreme;
+            _topAnchorLevel = double.PositiveInfinity;
+            int sideSwings = 0;
+            for (int s = 0; s < _swingType.Length; s++) if (_swingType[s] == TSide.Direction) sideSwings++;
+            Groups = new SideGroups(sideSwings);
+            _next = -1;
+            AdvanceSwing();
+        }
+
+        // Moves to the next swing of this side; _nextAt = the bar at which it is processed.
+        private void AdvanceSwing()
+        {
+            do _next++;
+            while (_next < _swingType.Length && _swingType[_next] != TSide.Direction);
+            _nextAt = _next >= _swingType.Length ? int.MaxValue
+                : _reference ? _swingIndex[_next] : _swingKnownAt[_next];
+        }
+
+        public void Step(int t, double w)
+        {
+            double price = TSide.Extreme(_high, _low, t);
+            if (price >= _topAnchorLevel + w) Sweep(t, price, w);
+            while (t >= _nextAt)
             {
-                runningHigh = Math.Max(runningHigh, high[t]);
-                runningLow = Math.Min(runningLow, low[t]);
-                w = (runningHigh - runningLow) * rangePercent;
-            }
-            double price = TSide.Extreme(high, low, t);
-            while (depth > 0 && price >= groups.AnchorLevel[anchors[depth - 1]] + w)
-                groups.SweptAt[anchors[--depth]] = t;
-
-            while (suffixDepth > 0 && TSide.Extreme(high, low, suffixMaxima[suffixDepth - 1]) <= price) suffixDepth--;
-            suffixMaxima[suffixDepth++] = t;
-
-            for (; next < swings.Count && (reference ? swingIndex[next] : swingKnownAt[next]) <= t; next++)
-            {
-                if (swingType[next] != TSide.Direction) continue;
-                int j = swingIndex[next];
-                double level = TSide.Read(swingLevel[next]);
-
-                int lo = 0, hi = depth;
-                while (lo < hi)
-                {
-                    int mid = (int)((uint)(lo + hi) >> 1);
-                    if (groups.AnchorLevel[anchors[mid]] - w <= level) hi = mid;
-                    else lo = mid + 1;
-                }
-                if (lo < depth)
-                {
-                    int g = anchors[lo];
-                    groups.Sum[g] += level;
-                    int members = ++groups.Members[g];
-                    int v = groups.VersionCount++;
-                    groups.Group[v] = g;
-                    groups.KnownAt[v] = t;
-                    groups.Level[v] = (float)(groups.Sum[g] / members);
-                    groups.End[v] = j;
-                    groups.VersionMembers[v] = members;
-                    continue;
-                }
-
-                if (j < t)
-                {
-                    int a = 0, b = suffixDepth;
-                    while (a < b)
-                    {
-                        int mid = (int)((uint)(a + b) >> 1);
-                        if (suffixMaxima[mid] > j) b = mid;
-                        else a = mid + 1;
-                    }
-                    if (TSide.Extreme(high, low, suffixMaxima[a]) >= level + w) continue;
-                }
-                int created = groups.GroupCount++;
-                groups.Anchor[created] = j;
-                groups.AnchorLevel[created] = level;
-                groups.Sum[created] = level;
-                groups.Members[created] = 1;
-                groups.SweptAt[created] = NotSwept;
-                anchors[depth++] = created;
+                Process(t, w);
+                AdvanceSwing();
             }
         }
-        return groups;
+
+        private void Sweep(int t, double price, double w)
+        {
+            var groups = Groups;
+            int depth = _depth;
+            while (depth > 0 && price >= groups.AnchorLevel[_anchors[depth - 1]] + w)
+                groups.SweptAt[_anchors[--depth]] = t;
+            _depth = depth;
+            _topAnchorLevel = depth > 0 ? groups.AnchorLevel[_anchors[depth - 1]] : double.PositiveInfinity;
+        }
+
+        private void Process(int t, double w)
+        {
+            var groups = Groups;
+            int j = _swingIndex[_next];
+            double level = TSide.Read(_swingLevel[_next]);
+
+            int lo = 0, hi = _depth;
+            while (lo < hi)
+            {
+                int mid = (int)((uint)(lo + hi) >> 1);
+                if (groups.AnchorLevel[_anchors[mid]] - w <= level) hi = mid;
+                else lo = mid + 1;
+            }
+            if (lo < _depth)
+            {
+                int g = _anchors[lo];
+                groups.Sum[g] += level;
+                int members = ++groups.Members[g];
+                int v = groups.VersionCount++;
+                groups.Group[v] = g;
+                groups.KnownAt[v] = t;
+                groups.Level[v] = (float)(groups.Sum[g] / members);
+                groups.End[v] = j;
+                groups.VersionMembers[v] = members;
+                return;
+            }
+
+            if (j < t && TSide.Extreme(_high, _low, _extreme.Query(j + 1, t)) >= level + w) return;
+            int created = groups.GroupCount++;
+            groups.Anchor[created] = j;
+            groups.AnchorLevel[created] = level;
+            groups.Sum[created] = level;
+            groups.Members[created] = 1;
+            groups.SweptAt[created] = NotSwept;
+            _anchors[_depth++] = created;
+            _topAnchorLevel = level;
+        }
     }
 }

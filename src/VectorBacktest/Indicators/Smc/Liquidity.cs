@@ -121,18 +121,40 @@ public sealed partial class Liquidity
             referenceWidth = (max - min) * rangePercent;
         }
 
-        var anchors = ArrayPool<int>.Shared.Rent(swings.Count);
-        var suffix = ArrayPool<int>.Shared.Rent(n);
+        var highAnchors = ArrayPool<int>.Shared.Rent(swings.Count);
+        var lowAnchors = ArrayPool<int>.Shared.Rent(swings.Count);
+        var highestHigh = new LatestRangeMaximum(high, negate: false);
+        var lowestLow = new LatestRangeMaximum(low, negate: true);
         try
         {
-            var highs = Pass<HighSide>(high, low, swings, rangePercent, referenceWidth, anchors, suffix);
-            var lows = Pass<LowSide>(high, low, swings, rangePercent, referenceWidth, anchors, suffix);
-            return Merge(swings.Mode, rangePercent, n, highs, lows);
+            var highs = new SideScan<HighSide>(high, low, swings, highAnchors, highestHigh);
+            var lows = new SideScan<LowSide>(high, low, swings, lowAnchors, lowestLow);
+            bool reference = swings.Mode == SmcMode.Reference;
+            double runningHigh = double.NegativeInfinity, runningLow = double.PositiveInfinity;
+            double w = referenceWidth;
+            for (int t = 0; t < n; t++)
+            {
+                if (!reference)
+                {
+                    double h = high[t], l = low[t];
+                    if (h > runningHigh || l < runningLow)
+                    {
+                        runningHigh = Math.Max(runningHigh, h);
+                        runningLow = Math.Min(runningLow, l);
+                        w = (runningHigh - runningLow) * rangePercent;
+                    }
+                }
+                highs.Step(t, w);
+                lows.Step(t, w);
+            }
+            return Merge(swings.Mode, rangePercent, n, highs.Groups, lows.Groups);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(anchors);
-            ArrayPool<int>.Shared.Return(suffix);
+            ArrayPool<int>.Shared.Return(highAnchors);
+            ArrayPool<int>.Shared.Return(lowAnchors);
+            highestHigh.Dispose();
+            lowestLow.Dispose();
         }
     }
 

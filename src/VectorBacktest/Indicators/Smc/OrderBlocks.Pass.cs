@@ -51,8 +51,9 @@ public sealed partial class OrderBlocks
     /// float32 values.
     /// </summary>
     /// <remarks>
-    /// O(N log k): the lowest low of <c>(s, i)</c> (latest on ties) comes from a <see cref="LatestRangeMaximum"/> of the
-    /// negated lows, queried only when a block is created; waiting blocks sit in a max-heap of Bottoms and mitigated ones in
+    /// O(N log k): the lowest low of <c>(s, i)</c> (latest on ties) is tracked bar by bar while the current swing is
+    /// unused, seeded when the swing becomes available by one <see cref="LatestRangeMaximum"/> query over the bars
+    /// since it; waiting blocks sit in a max-heap of Bottoms and mitigated ones in
     /// a min-heap of Tops, whose extreme keys are cached so that a bar without an event costs two comparisons.
     /// <c>preMitigated</c> (reference mode, bearish side only) marks bars where the reference's shared arrays already
     /// carry a mitigated flag: a block created there starts mitigated.
@@ -70,7 +71,8 @@ public sealed partial class OrderBlocks
         private readonly PriorityQueue<int, double> _waiting;   // by −Bottom: the highest Bottom first
         private readonly PriorityQueue<int, double> _mitigated; // by Top: the lowest Top first
         private double _highestBottom, _lowestTop;
-        private int _next, _nextAt, _current;
+        private int _next, _nextAt, _current, _lowestSince;
+        private double _lowestSinceLow;
         private bool _currentUsed;
 
         public readonly SideBlocks Blocks;
@@ -93,6 +95,7 @@ public sealed partial class OrderBlocks
             _highestBottom = double.NegativeInfinity;
             _lowestTop = double.PositiveInfinity;
             _current = -1;
+            _currentUsed = true;
             int sideSwings = 0;
             for (int s = 0; s < _swingType.Length; s++) if (_swingType[s] == TSide.Direction) sideSwings++;
             Blocks = new SideBlocks(sideSwings);
@@ -116,13 +119,40 @@ public sealed partial class OrderBlocks
             double touch = _closeMitigation ? Math.Min(TSide.Read(_open[i]), TSide.Read(_close[i])) : lo;
             if (touch < _highestBottom) Mitigate(i, touch);
 
+            if (i >= _nextAt) TakeLatestSwing(i);
+            if (_currentUsed) return;
+            if (TSide.Read(_close[i]) > TSide.Read(_swingLevel[_current]))
+            {
+                Create(i);
+                return;
+            }
+            if (lo <= _lowestSinceLow)
+            {
+                _lowestSinceLow = lo;
+                _lowestSince = i;
+            }
+        }
+
+        // Makes the latest available swing current and seeds the lowest low of the bars between it and bar i.
+        private void TakeLatestSwing(int i)
+        {
             while (i >= _nextAt)
             {
                 _current = _next;
-                _currentUsed = false;
                 AdvanceSwing();
             }
-            if (_current >= 0 && !_currentUsed && TSide.Read(_close[i]) > TSide.Read(_swingLevel[_current])) Create(i);
+            _currentUsed = false;
+            int s = _swingIndex[_current];
+            if (i - s >= 2)
+            {
+                _lowestSince = _lowest.Query(s + 1, i - 1);
+                _lowestSinceLow = TSide.Read(_low[_lowestSince]);
+            }
+            else
+            {
+                _lowestSince = -1;
+                _lowestSinceLow = double.PositiveInfinity;
+            }
         }
 
         private void Invalidate(int i)
@@ -169,7 +199,7 @@ public sealed partial class OrderBlocks
             double blockTop, blockBottom;
             if (i - s >= 2)
             {
-                x = _lowest.Query(s + 1, i - 1);
+                x = _lowestSince;
                 blockTop = TSide.Read(_high[x]);
                 blockBottom = TSide.Read(_low[x]);
             }
