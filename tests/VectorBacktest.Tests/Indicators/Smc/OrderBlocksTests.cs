@@ -87,6 +87,62 @@ public class OrderBlocksTests
         }
     }
 
+    // Tick-grid bars with a wide spike on about one bar in six, so that one candle is often both the lowest low
+    // after a swing high and the highest high after a swing low (the reference's shared-array collision).
+    private static (double[] O, double[] H, double[] L, double[] C, double[] V, int SwingLength) SpikyBars(int seed)
+    {
+        var random = new Random(seed);
+        int length = random.Next(0, 300), n = random.Next(1, 9);
+        var o = new double[length]; var h = new double[length]; var l = new double[length]; var c = new double[length]; var v = new double[length];
+        long tick = 0;
+        for (int i = 0; i < length; i++)
+        {
+            long open = tick, close = open + random.Next(-3, 4);
+            int spike = random.Next(0, 6) == 0 ? 12 : 0;
+            long high = Math.Max(open, close) + random.Next(0, 3) + spike, low = Math.Min(open, close) - random.Next(0, 3) - spike;
+            o[i] = 20000.37 + open * 0.01; h[i] = 20000.37 + high * 0.01; l[i] = 20000.37 + low * 0.01; c[i] = 20000.37 + close * 0.01;
+            v[i] = random.Next(0, 5);
+            tick = close;
+        }
+        return (o, h, l, c, v, n);
+    }
+
+    private static void AssertReferenceEqualsPlain(double[] o, double[] h, double[] l, double[] c, double[] v, int swingLength)
+    {
+        var swings = Swings.Find(h, l, swingLength, SmcMode.Reference);
+        foreach (bool closeMitigation in new[] { false, true })
+        {
+            var table = OrderBlocks.Find(o, h, l, c, v, swings, closeMitigation).ToTable();
+            var plain = PlainOrderBlocks.ReferenceTable(o, h, l, c, v, swings, closeMitigation);
+            Assert.Equal(plain[0], table.OB);
+            Assert.Equal(plain[1], table.Top);
+            Assert.Equal(plain[2], table.Bottom);
+            Assert.Equal(plain[3], table.OBVolume);
+            Assert.Equal(plain[4], table.MitigatedIndex);
+            Assert.Equal(plain[5], table.Percentage);
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public void Reference_table_equals_the_plain_implementation_on_spiky_bars(int seed)
+    {
+        var (o, h, l, c, v, n) = SpikyBars(seed);
+        AssertReferenceEqualsPlain(o, h, l, c, v, n);
+    }
+
+    // Seeds whose bearish pass picks a candle the bullish pass mitigated: the bearish block inherits the flag.
+    [Theory]
+    [InlineData(6)]
+    [InlineData(9018)]
+    [InlineData(9084)]
+    public void Reference_collision_of_the_two_passes_is_reproduced(int seed)
+    {
+        var (o, h, l, c, v, n) = SpikyBars(seed);
+        var blocks = Events(OrderBlocks.Find(o, h, l, c, v, Swings.Find(h, l, n, SmcMode.Reference)));
+        Assert.Contains(blocks, b => b.Direction < 0 && blocks.Any(u => u.Direction > 0 && u.Index == b.Index && u.MitigatedAt >= 0));
+        AssertReferenceEqualsPlain(o, h, l, c, v, n);
+    }
+
     [Property(Arbitrary = [typeof(SmcArbitraries)], MaxTest = 300)]
     public void Causal_events_equal_the_plain_implementation(RandomBars bars)
     {
