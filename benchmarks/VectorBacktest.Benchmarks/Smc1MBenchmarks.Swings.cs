@@ -11,6 +11,19 @@ namespace VectorBacktest.Benchmarks;
 [MemoryDiagnoser]
 public partial class Smc1MBenchmarks
 {
+    private SmcSwings? _swings10;
+
+    /// <summary>
+    /// Causal swings of length 10 for the methods that take swings as input (the reference's timings exclude
+    /// the swings too).
+    /// </summary>
+    [GlobalSetup(Target = nameof(BosChoch))]
+    public void SetupSwings10()
+    {
+        var bars = BenchmarkInputs.Bars1M;
+        _swings10 = SmcSwings.Find(bars.High, bars.Low, 10);
+    }
+
     /// <summary>Swing highs/lows, swing length 10; returns the swing count so the work is not elided.</summary>
     [Benchmark]
     public int Swings()

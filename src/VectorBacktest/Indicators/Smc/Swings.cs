@@ -34,8 +34,10 @@ public sealed partial class Swings
     private readonly sbyte[] _highLow;
     private readonly double[] _level;
 
-    private Swings(SmcMode mode, int swingLength, int barCount, int count, int[] index, int[] knownAt, sbyte[] highLow, double[] level)
+    private Swings(SmcMode mode, int swingLength, int barCount, int count, int[] index, int[] knownAt, sbyte[] highLow, double[] level,
+        RunRecords records)
     {
+        Records = records;
         Mode = mode;
         SwingLength = swingLength;
         BarCount = barCount;
@@ -97,7 +99,7 @@ public sealed partial class Swings
 
         int n = swingLength;
         int barCount = high.Length;
-        var runs = new RunBuilder(n, barCount, reserveFirst: mode == SmcMode.Reference);
+        var runs = new RunBuilder(n, barCount, mode);
         ScanCandidates(high, low, n, ref runs);
         return runs.Finish(mode, high, low);
     }

@@ -3,12 +3,13 @@ namespace VectorBacktest.Tests.Indicators.Smc;
 /// <summary>Exact column comparisons against the golden tables, reporting the first differing row.</summary>
 public static class GoldenAssert
 {
-    /// <summary>Bit-for-bit equality of float64 columns (NaN equals NaN).</summary>
+    /// <summary>Bit-for-bit equality of float64 columns (any NaN equals any NaN; -0.0 differs from 0.0).</summary>
     public static void ColumnEqual(double[] expected, ReadOnlySpan<double> actual, string column)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int r = 0; r < expected.Length; r++)
-            if (!expected[r].Equals(actual[r]))
+            if (!(double.IsNaN(expected[r]) && double.IsNaN(actual[r]))
+                && BitConverter.DoubleToInt64Bits(expected[r]) != BitConverter.DoubleToInt64Bits(actual[r]))
                 Assert.Fail($"{column}, row {r}: expected {Show(expected[r])}, got {Show(actual[r])}");
     }
 

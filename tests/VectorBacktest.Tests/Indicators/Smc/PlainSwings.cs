@@ -9,8 +9,20 @@ public readonly record struct PlainSwing(int Index, int KnownAt, int HighLow, do
 /// </summary>
 public static class PlainSwings
 {
-    /// <summary>The swings; <paramref name="reference"/> adds the open run and the artificial end bars.</summary>
-    public static List<PlainSwing> Compute(double[] high, double[] low, int n, bool reference)
+    /// <summary>The runs of candidates, in time order (the last one is still open), each with its type and its
+    /// candidates' bars and levels.</summary>
+    public static List<(int Type, List<(int Bar, double Level)> Candidates)> Runs(double[] high, double[] low, int n)
+    {
+        var runs = new List<(int Type, List<(int Bar, double Level)> Candidates)>();
+        foreach (var (bar, type) in Candidates(high, low, n))
+        {
+            if (runs.Count == 0 || runs[^1].Type != type) runs.Add((type, new List<(int, double)>()));
+            runs[^1].Candidates.Add((bar, type > 0 ? high[bar] : low[bar]));
+        }
+        return runs;
+    }
+
+    private static List<(int Bar, int Type)> Candidates(double[] high, double[] low, int n)
     {
         int count = high.Length;
         var candidates = new List<(int Bar, int Type)>();
@@ -25,6 +37,14 @@ public static class PlainSwings
             if (high[i] == max) candidates.Add((i, 1));
             else if (low[i] == min) candidates.Add((i, -1));
         }
+        return candidates;
+    }
+
+    /// <summary>The swings; <paramref name="reference"/> adds the open run and the artificial end bars.</summary>
+    public static List<PlainSwing> Compute(double[] high, double[] low, int n, bool reference)
+    {
+        int count = high.Length;
+        var candidates = Candidates(high, low, n);
 
         var runs = new List<List<int>>();
         for (int c = 0; c < candidates.Count; c++)

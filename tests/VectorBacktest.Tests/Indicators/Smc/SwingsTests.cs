@@ -57,6 +57,31 @@ public class SwingsTests
         }
     }
 
+    [Theory]
+    [InlineData(5000, 1)]
+    [InlineData(5000, 3)]
+    [InlineData(7001, 40)]
+    [InlineData(3000, 600)]
+    public void Fast_kernel_equals_the_plain_implementation_across_chunks(int length, int swingLength)
+    {
+        // Longer than the kernel's 1024-bar chunks, including windows wider than a chunk.
+        var bars = new RandomBars(length, length + swingLength, swingLength);
+        foreach (var mode in new[] { SmcMode.Causal, SmcMode.Reference })
+            Assert.Equal(PlainSwings.Compute(bars.High, bars.Low, swingLength, mode == SmcMode.Reference),
+                Events(Swings.Find(bars.High, bars.Low, swingLength, mode)));
+    }
+
+    [Fact]
+    public void Flat_series_is_one_run_of_highs()
+    {
+        var flat = Enumerable.Repeat(100.0, 3000).ToArray();
+        var reference = Swings.Find(flat, flat, 7, SmcMode.Reference);
+        // Every tested bar is a high candidate (a bar that is both is a high); the run keeps the earliest.
+        Assert.Equal([0, 13, 2999], reference.Index.ToArray());
+        Assert.Equal(new sbyte[] { -1, 1, -1 }, reference.HighLow.ToArray());
+        Assert.Equal(0, Swings.Find(flat, flat, 7).Count);
+    }
+
     [Property(Arbitrary = [typeof(SmcArbitraries)], MaxTest = 60)]
     public void Causal_swings_never_repaint_on_random_series(RandomBars bars)
     {
@@ -72,7 +97,7 @@ public class SwingsTests
     public void Causal_swings_never_repaint_on_the_dataset(int swingLength)
     {
         var data = SmcDataset.BtcUsd1h;
-        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 150, swingLength), length =>
+        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 50, swingLength), length =>
             Events(Swings.Find(data.High.AsSpan(0, length), data.Low.AsSpan(0, length), swingLength))
                 .Select(s => (s.KnownAt, s)));
     }
@@ -81,7 +106,7 @@ public class SwingsTests
     public void Causal_table_rows_never_repaint_on_the_dataset()
     {
         var data = SmcDataset.BtcUsd1h;
-        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 60, 7), length =>
+        NoRepaint.Check(data.Length, NoRepaint.SamplePrefixes(data.Length, 15, 7), length =>
         {
             var table = Swings.Find(data.High.AsSpan(0, length), data.Low.AsSpan(0, length), 10).ToTable();
             return Enumerable.Range(0, length).Select(t => (t, (table.HighLow[t], table.Level[t], table.SwingIndex[t])));
