@@ -8,9 +8,10 @@ namespace VectorBacktest.Benchmarks;
 
 public partial class Smc1MBenchmarks
 {
-    private SmcSwings? _swings10;
-
-    /// <summary>Causal swings (length 10) shared by the zone benchmarks, computed outside the measured iterations.</summary>
+    /// <summary>
+    /// Causal swings of length 10 (the field of <c>Smc1MBenchmarks.Swings.cs</c>) for the zone methods, computed outside
+    /// the measured iterations.
+    /// </summary>
     [GlobalSetup(Targets = [nameof(OrderBlocks), nameof(Liquidity)])]
     public void SetUpZones() => _swings10 = SmcSwings.Find(BenchmarkInputs.Bars1M.High, BenchmarkInputs.Bars1M.Low, 10);
 

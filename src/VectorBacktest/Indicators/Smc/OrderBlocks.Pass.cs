@@ -53,8 +53,8 @@ public sealed partial class OrderBlocks
     /// <remarks>
     /// O(N log k): the lowest low of <c>(s, i)</c> (latest on ties) is tracked bar by bar while the current swing is
     /// unused, seeded when the swing becomes available by one <see cref="LatestRangeMaximum"/> query over the bars
-    /// since it; waiting blocks sit in a max-heap of Bottoms and mitigated ones in
-    /// a min-heap of Tops, whose extreme keys are cached so that a bar without an event costs two comparisons.
+    /// since it; waiting blocks sit in a max-heap of Bottoms and mitigated ones in a min-heap of Tops, whose extreme
+    /// keys are cached so that a bar without an event costs two comparisons.
     /// <c>preMitigated</c> (reference mode, bearish side only) marks bars where the reference's shared arrays already
     /// carry a mitigated flag: a block created there starts mitigated.
     /// </remarks>
