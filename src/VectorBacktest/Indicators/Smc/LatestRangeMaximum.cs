@@ -9,7 +9,8 @@ namespace VectorBacktest.Indicators.Smc;
 /// The latest position of the maximum of a series (or of its negation, i.e. the latest minimum) over a range.
 /// </summary>
 /// <remarks>
-/// A short range is searched directly: a vectorised maximum, then the last position holding it. The first long
+/// A short range is searched directly: a backward scan below 64 values, else a vectorised maximum and then the last
+/// position holding it. The first long
 /// range (more than <see cref="DirectLimit"/> values) builds, once, the latest maximum of each block of 64 values and
 /// a sparse table over the blocks, after which any query scans at most two partial blocks and reads two entries.
 /// So the cost stays O(N + q · 4096) whatever the ranges, and ranges of typical data never pay for the table.
@@ -57,6 +58,24 @@ internal readonly ref struct LatestRangeMaximum
 
     private int Direct(int from, int to)
     {
+        if (to - from < BlockSize)
+        {
+            // Short ranges (the usual case: the bars since a swing) are cheaper scanned once, backwards; strict
+            // comparisons keep the latest position on ties.
+            int best = to;
+            double bestValue = _values[to];
+            if (_negate)
+            {
+                for (int j = to - 1; j >= from; j--)
+                    if (_values[j] < bestValue) { bestValue = _values[j]; best = j; }
+            }
+            else
+            {
+                for (int j = to - 1; j >= from; j--)
+                    if (_values[j] > bestValue) { bestValue = _values[j]; best = j; }
+            }
+            return best;
+        }
         var range = _values[from..(to + 1)];
         double extreme = _negate ? TensorPrimitives.Min(range) : TensorPrimitives.Max(range);
         return from + range.LastIndexOf(extreme);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace VectorBacktest.Indicators.Smc;
 
@@ -44,129 +45,186 @@ public sealed partial class OrderBlocks
     }
 
     /// <summary>
-    /// One side's scan over the bars (SEMANTICS.md §5, written for the bullish side), one <see cref="Step"/> per bar.
-    /// At bar <c>i</c>: mitigated blocks whose Top the high exceeds are invalidated; unmitigated blocks whose Bottom
-    /// the low (or the candle body) undercuts are mitigated; then the latest available swing, if unused and closed
-    /// above, creates a block on the bar of lowest low since the swing. Tops and Bottoms are compared as stored
-    /// float32 values.
+    /// The pass over the bars (SEMANTICS.md §5) for the bullish side, the bearish side (on mirrored prices), or both.
+    /// Per side, at bar <c>i</c>: mitigated blocks whose Top the high exceeds are invalidated; unmitigated blocks
+    /// whose Bottom the low (or the candle body) undercuts are mitigated; then the latest available swing, if unused
+    /// and closed above, creates a block on the bar of lowest low since the swing. Tops and Bottoms are compared as
+    /// stored float32 values.
     /// </summary>
     /// <remarks>
-    /// O(N log k): the lowest low of <c>(s, i)</c> (latest on ties) is tracked bar by bar while the current swing is
-    /// unused, seeded when the swing becomes available by one <see cref="LatestRangeMaximum"/> query over the bars
-    /// since it; waiting blocks sit in a max-heap of Bottoms and mitigated ones in a min-heap of Tops, whose extreme
-    /// keys are cached so that a bar without an event costs two comparisons.
-    /// <c>preMitigated</c> (reference mode, bearish side only) marks bars where the reference's shared arrays already
-    /// carry a mitigated flag: a block created there starts mitigated.
+    /// O(N log k). The loop keeps in locals only what every bar reads, per side: the lowest Top of the mitigated
+    /// blocks and the highest Bottom of the waiting ones (the extremes of two heaps), the current swing's break level
+    /// (+∞ once used) and the lowest low since that swing, tracked bar by bar and seeded, when a swing becomes
+    /// current, by one <see cref="LatestRangeMaximum"/> query over the bars since it. Everything else happens in
+    /// <see cref="SideState"/> on the rare bars with an event. A side left out (null) has no swings, so none of its
+    /// branches fires. <paramref name="preMitigated"/> (reference mode, bearish side only) marks bars where the
+    /// reference's shared arrays already carry a mitigated flag: a block created there starts mitigated.
     /// </remarks>
-    private ref struct SideScan<TSide>
-        where TSide : struct, ISide
+    private static void Pass(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close, ReadOnlySpan<double> volume, bool closeMitigation, SideState bull, SideState bear,
+        ReadOnlySpan<bool> preMitigated, LatestRangeMaximum lowestLow, LatestRangeMaximum highestHigh)
     {
-        private readonly ReadOnlySpan<double> _open, _high, _low, _close, _volume;
-        private readonly ReadOnlySpan<int> _swingIndex, _swingKnownAt;
-        private readonly ReadOnlySpan<sbyte> _swingType;
-        private readonly ReadOnlySpan<double> _swingLevel;
-        private readonly ReadOnlySpan<bool> _preMitigated;
-        private readonly LatestRangeMaximum _lowest;
-        private readonly bool _reference, _closeMitigation;
-        private readonly PriorityQueue<int, double> _waiting;   // by −Bottom: the highest Bottom first
-        private readonly PriorityQueue<int, double> _mitigated; // by Top: the lowest Top first
-        private double _highestBottom, _lowestTop;
-        private int _next, _nextAt, _current, _lowestSince;
-        private double _lowestSinceLow;
-        private bool _currentUsed;
+        int n = close.Length;
+        ref double o = ref MemoryMarshal.GetReference(open);
+        ref double h = ref MemoryMarshal.GetReference(high);
+        ref double l = ref MemoryMarshal.GetReference(low);
+        ref double c = ref MemoryMarshal.GetReference(close);
 
-        public readonly SideBlocks Blocks;
+        // Bearish values are mirrored (negated, highs and lows swapped): "lowest low" is the highest high, etc.
+        double bullLowestTop = double.PositiveInfinity, bullHighestBottom = double.NegativeInfinity;
+        double bullBreak = double.PositiveInfinity, bullLowestSinceLow = double.PositiveInfinity;
+        double bearLowestTop = double.PositiveInfinity, bearHighestBottom = double.NegativeInfinity;
+        double bearBreak = double.PositiveInfinity, bearLowestSinceLow = double.PositiveInfinity;
+        int bullLowestSince = -1, bearLowestSince = -1;
+        int bullNextAt = bull.NextAt, bearNextAt = bear.NextAt;
 
-        public SideScan(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low,
-            ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Swings swings, bool closeMitigation,
-            ReadOnlySpan<bool> preMitigated, LatestRangeMaximum lowest)
+        for (int i = 0; i < n; i++)
         {
-            _open = open; _high = high; _low = low; _close = close; _volume = volume;
-            _swingIndex = swings.Index;
-            _swingKnownAt = swings.KnownAt;
-            _swingType = swings.HighLow;
-            _swingLevel = swings.Level;
-            _preMitigated = preMitigated;
-            _lowest = lowest;
-            _reference = swings.Mode == SmcMode.Reference;
-            _closeMitigation = closeMitigation;
-            _waiting = new PriorityQueue<int, double>();
-            _mitigated = new PriorityQueue<int, double>();
-            _highestBottom = double.NegativeInfinity;
-            _lowestTop = double.PositiveInfinity;
-            _current = -1;
-            _currentUsed = true;
+            double hi = Unsafe.Add(ref h, i), lo = Unsafe.Add(ref l, i), cl = Unsafe.Add(ref c, i);
+
+            // Bullish side.
+            if (hi > bullLowestTop) bullLowestTop = bull.Invalidate(i, hi);
+            double touch = closeMitigation ? Math.Min(Unsafe.Add(ref o, i), cl) : lo;
+            if (touch < bullHighestBottom)
+            {
+                bullHighestBottom = bull.Mitigate(i, touch);
+                bullLowestTop = bull.LowestTop;
+            }
+            if (i >= bullNextAt)
+            {
+                bullNextAt = bull.TakeLatestSwing<BullishSide>(i, low, lowestLow);
+                bullBreak = bull.BreakLevel;
+                bullLowestSince = bull.LowestSince;
+                bullLowestSinceLow = bull.LowestSinceLow;
+            }
+            if (cl > bullBreak)
+            {
+                bull.Create<BullishSide>(i, bullLowestSince, high, low, volume, default);
+                bullHighestBottom = bull.HighestBottom;
+                bullLowestTop = bull.LowestTop;
+                bullBreak = double.PositiveInfinity;
+            }
+            else if (lo <= bullLowestSinceLow)
+            {
+                bullLowestSinceLow = lo;
+                bullLowestSince = i;
+            }
+
+            // Bearish side, mirrored.
+            double mHi = -lo, mLo = -hi, mCl = -cl;
+            if (mHi > bearLowestTop) bearLowestTop = bear.Invalidate(i, mHi);
+            touch = closeMitigation ? Math.Min(-Unsafe.Add(ref o, i), mCl) : mLo;
+            if (touch < bearHighestBottom)
+            {
+                bearHighestBottom = bear.Mitigate(i, touch);
+                bearLowestTop = bear.LowestTop;
+            }
+            if (i >= bearNextAt)
+            {
+                bearNextAt = bear.TakeLatestSwing<BearishSide>(i, high, highestHigh);
+                bearBreak = bear.BreakLevel;
+                bearLowestSince = bear.LowestSince;
+                bearLowestSinceLow = bear.LowestSinceLow;
+            }
+            if (mCl > bearBreak)
+            {
+                bear.Create<BearishSide>(i, bearLowestSince, low, high, volume, preMitigated);
+                bearHighestBottom = bear.HighestBottom;
+                bearLowestTop = bear.LowestTop;
+                bearBreak = double.PositiveInfinity;
+            }
+            else if (mLo <= bearLowestSinceLow)
+            {
+                bearLowestSinceLow = mLo;
+                bearLowestSince = i;
+            }
+        }
+    }
+
+    /// <summary>A side's blocks, live-block heaps and swing pointer, touched only on bars with an event.</summary>
+    private sealed class SideState
+    {
+        private readonly Swings _swings;
+        private readonly sbyte _direction;
+        private readonly PriorityQueue<int, double> _waiting = new();   // by −Bottom: the highest Bottom first
+        private readonly PriorityQueue<int, double> _mitigated = new(); // by Top: the lowest Top first
+        private int _next = -1, _current = -1;
+
+        /// <param name="swings">The swings.</param>
+        /// <param name="direction">+1 bullish (swing highs), −1 bearish (swing lows).</param>
+        /// <param name="active">False for a side left out of the pass: it then never sees a swing.</param>
+        public SideState(Swings swings, sbyte direction, bool active)
+        {
+            _swings = swings;
+            _direction = direction;
+            var types = swings.HighLow;
             int sideSwings = 0;
-            for (int s = 0; s < _swingType.Length; s++) if (_swingType[s] == TSide.Direction) sideSwings++;
+            if (active)
+                for (int s = 0; s < types.Length; s++) if (types[s] == direction) sideSwings++;
             Blocks = new SideBlocks(sideSwings);
-            _next = -1;
-            AdvanceSwing();
+            NextAt = active ? Advance() : int.MaxValue;
         }
 
-        // Moves to the next swing of this side; _nextAt = the first bar at which it is available.
-        private void AdvanceSwing()
+        public SideBlocks Blocks { get; }
+        public int NextAt { get; }
+        public double LowestTop { get; private set; } = double.PositiveInfinity;
+        public double HighestBottom { get; private set; } = double.NegativeInfinity;
+        public double BreakLevel { get; private set; }
+        public int LowestSince { get; private set; }
+        public double LowestSinceLow { get; private set; }
+
+        // Moves to the next swing of this side; returns the first bar at which it is available.
+        private int Advance()
         {
+            var types = _swings.HighLow;
             do _next++;
-            while (_next < _swingType.Length && _swingType[_next] != TSide.Direction);
-            _nextAt = _next >= _swingType.Length ? int.MaxValue
-                : _reference ? _swingIndex[_next] + 1 : _swingKnownAt[_next];
+            while (_next < types.Length && types[_next] != _direction);
+            if (_next >= types.Length) return int.MaxValue;
+            return _swings.Mode == SmcMode.Reference ? _swings.Index[_next] + 1 : _swings.KnownAt[_next];
         }
 
-        public void Step(int i)
+        /// <summary>
+        /// Makes the latest swing available at bar <paramref name="i"/> current and seeds the lowest low of the bars
+        /// between it and <paramref name="i"/>; returns the bar at which the following swing becomes available.
+        /// </summary>
+        public int TakeLatestSwing<TSide>(int i, ReadOnlySpan<double> low, LatestRangeMaximum lowest)
+            where TSide : struct, ISide
         {
-            double lo = TSide.Read(_low[i]);
-            if (TSide.Read(_high[i]) > _lowestTop) Invalidate(i);
-            double touch = _closeMitigation ? Math.Min(TSide.Read(_open[i]), TSide.Read(_close[i])) : lo;
-            if (touch < _highestBottom) Mitigate(i, touch);
-
-            if (i >= _nextAt) TakeLatestSwing(i);
-            if (_currentUsed) return;
-            if (TSide.Read(_close[i]) > TSide.Read(_swingLevel[_current]))
-            {
-                Create(i);
-                return;
-            }
-            if (lo <= _lowestSinceLow)
-            {
-                _lowestSinceLow = lo;
-                _lowestSince = i;
-            }
-        }
-
-        // Makes the latest available swing current and seeds the lowest low of the bars between it and bar i.
-        private void TakeLatestSwing(int i)
-        {
-            while (i >= _nextAt)
+            int nextAt;
+            do
             {
                 _current = _next;
-                AdvanceSwing();
+                nextAt = Advance();
             }
-            _currentUsed = false;
-            int s = _swingIndex[_current];
+            while (i >= nextAt);
+            BreakLevel = TSide.Read(_swings.Level[_current]);
+            int s = _swings.Index[_current];
             if (i - s >= 2)
             {
-                _lowestSince = _lowest.Query(s + 1, i - 1);
-                _lowestSinceLow = TSide.Read(_low[_lowestSince]);
+                LowestSince = lowest.Query(s + 1, i - 1);
+                LowestSinceLow = TSide.Read(low[LowestSince]);
             }
             else
             {
-                _lowestSince = -1;
-                _lowestSinceLow = double.PositiveInfinity;
+                LowestSince = -1;
+                LowestSinceLow = double.PositiveInfinity;
             }
+            return nextAt;
         }
 
-        private void Invalidate(int i)
+        /// <summary>Invalidates the mitigated blocks whose Top <paramref name="hi"/> exceeds; returns the new lowest Top.</summary>
+        public double Invalidate(int i, double hi)
         {
-            double hi = TSide.Read(_high[i]);
             while (_mitigated.TryPeek(out int b, out double top) && hi > top)
             {
                 _mitigated.Dequeue();
                 Blocks.InvalidatedAt[b] = i;
             }
-            _lowestTop = _mitigated.TryPeek(out _, out double next) ? next : double.PositiveInfinity;
+            return LowestTop = _mitigated.TryPeek(out _, out double next) ? next : double.PositiveInfinity;
         }
 
-        private void Mitigate(int i, double touch)
+        /// <summary>Mitigates the waiting blocks whose Bottom <paramref name="touch"/> undercuts; returns the new highest Bottom.</summary>
+        public double Mitigate(int i, double touch)
         {
             while (_waiting.TryPeek(out int b, out double negBottom) && touch < -negBottom)
             {
@@ -174,44 +232,32 @@ public sealed partial class OrderBlocks
                 Blocks.MitigatedAt[b] = i;
                 Track(b, mitigated: true);
             }
-            _highestBottom = _waiting.TryPeek(out _, out double next) ? -next : double.NegativeInfinity;
+            return HighestBottom = _waiting.TryPeek(out _, out double next) ? -next : double.NegativeInfinity;
         }
 
-        private void Track(int b, bool mitigated)
+        /// <summary>Creates the current swing's block, broken at bar <paramref name="i"/>, on bar <paramref name="lowestSince"/>.</summary>
+        public void Create<TSide>(int i, int lowestSince, ReadOnlySpan<double> high, ReadOnlySpan<double> low,
+            ReadOnlySpan<double> volume, ReadOnlySpan<bool> preMitigated)
+            where TSide : struct, ISide
         {
-            if (mitigated)
-            {
-                _mitigated.Enqueue(b, Blocks.Top[b]);
-                _lowestTop = Math.Min(_lowestTop, Blocks.Top[b]);
-            }
-            else
-            {
-                _waiting.Enqueue(b, -Blocks.Bottom[b]);
-                _highestBottom = Math.Max(_highestBottom, Blocks.Bottom[b]);
-            }
-        }
-
-        private void Create(int i)
-        {
-            _currentUsed = true;
-            int s = _swingIndex[_current];
+            int s = _swings.Index[_current];
             int x;
             double blockTop, blockBottom;
             if (i - s >= 2)
             {
-                x = _lowestSince;
-                blockTop = TSide.Read(_high[x]);
-                blockBottom = TSide.Read(_low[x]);
+                x = lowestSince;
+                blockTop = TSide.Read(high[x]);
+                blockBottom = TSide.Read(low[x]);
             }
             else
             {
                 // Only the reference's artificial bar-0 swing can be broken by the very next bar: it then takes that
                 // swing bar with its edges swapped (bullish) or as they are (bearish, un-mirrored).
                 x = s;
-                (blockTop, blockBottom) = TSide.Direction > 0 ? (_low[x], _high[x]) : (-_high[x], -_low[x]);
+                (blockTop, blockBottom) = TSide.Direction > 0 ? (low[x], high[x]) : (-high[x], -low[x]);
             }
 
-            double v0 = _volume[i], v1 = i >= 1 ? _volume[i - 1] : 0, v2 = i >= 2 ? _volume[i - 2] : 0;
+            double v0 = volume[i], v1 = i >= 1 ? volume[i - 1] : 0, v2 = i >= 2 ? volume[i - 2] : 0;
             float recent = (float)(v0 + v1), earlier = (float)v2;
             float percentage = recent == 0 && earlier == 0
                 ? 100f
@@ -227,7 +273,21 @@ public sealed partial class OrderBlocks
             blocks.Percentage[k] = percentage;
             blocks.MitigatedAt[k] = NotMitigated;
             blocks.InvalidatedAt[k] = NotInvalidated;
-            Track(k, mitigated: !_preMitigated.IsEmpty && _preMitigated[x]);
+            Track(k, mitigated: !preMitigated.IsEmpty && preMitigated[x]);
+        }
+
+        private void Track(int b, bool mitigated)
+        {
+            if (mitigated)
+            {
+                _mitigated.Enqueue(b, Blocks.Top[b]);
+                LowestTop = Math.Min(LowestTop, Blocks.Top[b]);
+            }
+            else
+            {
+                _waiting.Enqueue(b, -Blocks.Bottom[b]);
+                HighestBottom = Math.Max(HighestBottom, Blocks.Bottom[b]);
+            }
         }
     }
 

@@ -141,15 +141,9 @@ public sealed partial class OrderBlocks
         {
             if (swings.Mode == SmcMode.Causal)
             {
-                // The sides are independent: one loop reads each bar once for both.
-                var bull = new SideScan<BullishSide>(open, high, low, close, volume, swings, closeMitigation, default, lowestLow);
-                // The mirrored side reads lows as highs and vice versa (see ISide).
-                var bear = new SideScan<BearishSide>(open, low, high, close, volume, swings, closeMitigation, default, highestHigh);
-                for (int i = 0; i < n; i++)
-                {
-                    bull.Step(i);
-                    bear.Step(i);
-                }
+                var bull = new SideState(swings, 1, active: true);
+                var bear = new SideState(swings, -1, active: true);
+                Pass(open, high, low, close, volume, closeMitigation, bull, bear, default, lowestLow, highestHigh);
                 return Merge(SmcMode.Causal, closeMitigation, n, bull.Blocks, bear.Blocks, null);
             }
 
@@ -157,11 +151,11 @@ public sealed partial class OrderBlocks
             var table = new OrderBlocksTable(n);
             var flagged = new bool[n];
             var leftIndex = new double[n];
-            var bullish = new SideScan<BullishSide>(open, high, low, close, volume, swings, closeMitigation, default, lowestLow);
-            for (int i = 0; i < n; i++) bullish.Step(i);
+            var bullish = new SideState(swings, 1, active: true);
+            Pass(open, high, low, close, volume, closeMitigation, bullish, new SideState(swings, -1, active: false), default, lowestLow, highestHigh);
             WriteReferenceRows(table, bullish.Blocks, 1, flagged, leftIndex);
-            var bearish = new SideScan<BearishSide>(open, low, high, close, volume, swings, closeMitigation, flagged, highestHigh);
-            for (int i = 0; i < n; i++) bearish.Step(i);
+            var bearish = new SideState(swings, -1, active: true);
+            Pass(open, high, low, close, volume, closeMitigation, new SideState(swings, 1, active: false), bearish, flagged, lowestLow, highestHigh);
             WriteReferenceRows(table, bearish.Blocks, -1, null, leftIndex);
             return Merge(SmcMode.Reference, closeMitigation, n, bullish.Blocks, bearish.Blocks, table);
         }
