@@ -224,9 +224,12 @@ public class LiquidityTests
             foreach (sbyte side in new sbyte[] { 1, -1 })
             {
                 var open = new List<Group>();
+                double highest = double.NegativeInfinity, lowest = double.PositiveInfinity;
                 for (int t = 0; t < n; t++)
                 {
-                    double w = (h.Take(t + 1).Max() - l.Take(t + 1).Min()) * rangePercent;
+                    highest = Math.Max(highest, h[t]);
+                    lowest = Math.Min(lowest, l[t]);
+                    double w = (highest - lowest) * rangePercent;
                     foreach (var g in open.ToList())
                         if (side > 0 ? h[t] >= g.Level + w : l[t] <= g.Level - w) { g.Swept = t; open.Remove(g); }
                     for (int s = 0; s < swings.Count; s++)
