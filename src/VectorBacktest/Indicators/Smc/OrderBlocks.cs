@@ -167,17 +167,38 @@ public sealed partial class OrderBlocks
     }
 
     /// <summary>
-    /// The reference's per-bar table (columns <c>OB</c>, <c>Top</c>, <c>Bottom</c>, <c>OBVolume</c>,
-    /// <c>MitigatedIndex</c>, <c>Percentage</c>), available in <see cref="SmcMode.Reference"/> mode only: its rows
-    /// are placed before they are known and depend on the end of the data. Causal consumers read the event
-    /// columns or <see cref="WriteLatestActive"/>.
+    /// The blocks as per-bar columns named after the reference's (<c>OB</c>, <c>Top</c>, <c>Bottom</c>,
+    /// <c>OBVolume</c>, <c>MitigatedIndex</c>, <c>Percentage</c>) plus the candle bar and per-bar event counts.
+    /// <see cref="SmcMode.Reference"/>: the reference's table (survivors only, each on its candle's row, bullish
+    /// <c>MitigatedIndex</c> one bar early). <see cref="SmcMode.Causal"/>: every block on its <see cref="KnownAt"/>
+    /// row, <c>MitigatedIndex</c> left empty; mitigations and invalidations appear only as counts on the bar where
+    /// they happen. A bullish and a bearish block can share a <see cref="KnownAt"/> bar only when the swing low
+    /// confirmed at that bar lies above the current swing high and the bar's close falls between them (never seen
+    /// on the benchmark or reference data); the row then shows the bearish one, the event columns both.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The blocks are in <see cref="SmcMode.Causal"/> mode.</exception>
     public OrderBlocksTable ToTable()
     {
-        if (_referenceTable is null)
-            throw new InvalidOperationException("The per-bar order-block table is the reference's look-ahead view; compute the blocks with SmcMode.Reference swings to get it.");
-        return _referenceTable.Clone();
+        var table = _referenceTable?.Clone() ?? new OrderBlocksTable(BarCount);
+        bool reference = _referenceTable is not null;
+        for (int k = 0; k < Count; k++)
+        {
+            if (!reference)
+            {
+                int row = _knownAt[k];
+                table.OB[row] = _direction[k];
+                table.Top[row] = _top[k];
+                table.Bottom[row] = _bottom[k];
+                table.OBVolume[row] = _volume[k];
+                table.Percentage[row] = _percentage[k];
+                table.BlockIndex[row] = _index[k];
+            }
+            if (_mitigatedAt[k] != NotMitigated) table.Mitigations[_mitigatedAt[k]]++;
+            if (_invalidatedAt[k] != NotInvalidated) table.Invalidations[_invalidatedAt[k]]++;
+        }
+        if (reference)
+            for (int x = 0; x < BarCount; x++)
+                if (!double.IsNaN(table.OB[x])) table.BlockIndex[x] = x;
+        return table;
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 namespace VectorBacktest.Indicators.Smc;
 
 /// <summary>
-/// The reference's order-block table as per-bar columns named after its own (<c>OB</c>, <c>Top</c>,
-/// <c>Bottom</c>, <c>OBVolume</c>, <c>MitigatedIndex</c>, <c>Percentage</c>), each block on its candle's row; produced
-/// by <see cref="OrderBlocks.ToTable"/> in <see cref="SmcMode.Reference"/> mode. Rows without a block are NaN.
+/// Order blocks as per-bar columns named after the reference's (<c>OB</c>, <c>Top</c>, <c>Bottom</c>,
+/// <c>OBVolume</c>, <c>MitigatedIndex</c>, <c>Percentage</c>) plus the candle bar and per-bar event counts; produced by
+/// <see cref="OrderBlocks.ToTable"/>, which documents on which row a block is placed. Rows without a block are NaN.
 /// </summary>
 public sealed class OrderBlocksTable
 {
@@ -15,6 +15,9 @@ public sealed class OrderBlocksTable
         OBVolume = New(barCount);
         MitigatedIndex = New(barCount);
         Percentage = New(barCount);
+        BlockIndex = New(barCount);
+        Mitigations = new double[barCount];
+        Invalidations = new double[barCount];
     }
 
     private OrderBlocksTable(OrderBlocksTable source)
@@ -25,6 +28,9 @@ public sealed class OrderBlocksTable
         OBVolume = (double[])source.OBVolume.Clone();
         MitigatedIndex = (double[])source.MitigatedIndex.Clone();
         Percentage = (double[])source.Percentage.Clone();
+        BlockIndex = (double[])source.BlockIndex.Clone();
+        Mitigations = (double[])source.Mitigations.Clone();
+        Invalidations = (double[])source.Invalidations.Clone();
     }
 
     /// <summary>+1 bullish, −1 bearish (float64).</summary>
@@ -39,11 +45,23 @@ public sealed class OrderBlocksTable
     /// <summary>Volume of the break bar and the two before it (a float32 value).</summary>
     public double[] OBVolume { get; }
 
-    /// <summary>Mitigation bar as the reference writes it (bullish: the bar before the crossing), 0 = not mitigated (float64).</summary>
+    /// <summary>
+    /// Reference mode: mitigation bar as the reference writes it (bullish: the bar before the crossing), 0 = not
+    /// mitigated (float64). Causal mode: all NaN (see <see cref="Mitigations"/>).
+    /// </summary>
     public double[] MitigatedIndex { get; }
 
     /// <summary>Volume balance in percent (a float32 value).</summary>
     public double[] Percentage { get; }
+
+    /// <summary>Bar of the order-block candle, NaN none; equals the row in reference mode.</summary>
+    public double[] BlockIndex { get; }
+
+    /// <summary>Number of blocks mitigated on this bar (the true crossing bar, an event of the bar); 0 when none.</summary>
+    public double[] Mitigations { get; }
+
+    /// <summary>Number of blocks invalidated on this bar (an event of the bar); 0 when none.</summary>
+    public double[] Invalidations { get; }
 
     internal OrderBlocksTable Clone() => new(this);
 

@@ -210,7 +210,7 @@ public class OrderBlocksTests
     }
 
     [SharedFact]
-    public void Causal_blocks_are_known_at_their_break_bar_after_their_candle()
+    public void Causal_blocks_are_known_at_their_break_bar_after_their_candle_and_tabled_there()
     {
         var data = SmcDataset.BtcUsd1h;
         var swings = Swings.Find(data.High, data.Low, 10);
@@ -223,7 +223,18 @@ public class OrderBlocksTests
             Assert.True(b.InvalidatedAt < 0 || b.InvalidatedAt > b.MitigatedAt);
             Assert.True(b.Top >= b.Bottom);
         });
-        Assert.Throws<InvalidOperationException>(() => OrderBlocks.Find(data.Open, data.High, data.Low, data.Close, data.Volume, swings).ToTable());
+
+        var table = OrderBlocks.Find(data.Open, data.High, data.Low, data.Close, data.Volume, swings).ToTable();
+        Assert.Equal(blocks.Count, table.OB.Count(v => !double.IsNaN(v)));
+        foreach (var b in blocks)
+        {
+            Assert.Equal(b.Direction, table.OB[b.KnownAt]);
+            Assert.Equal(b.Index, table.BlockIndex[b.KnownAt]);
+            Assert.Equal(b.Top, table.Top[b.KnownAt]);
+        }
+        Assert.All(table.MitigatedIndex, v => Assert.True(double.IsNaN(v)));
+        Assert.Equal(blocks.Count(b => b.MitigatedAt >= 0), table.Mitigations.Sum());
+        Assert.Equal(blocks.Count(b => b.InvalidatedAt >= 0), table.Invalidations.Sum());
     }
 
     [Fact]
