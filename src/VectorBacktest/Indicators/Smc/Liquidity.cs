@@ -167,21 +167,48 @@ public sealed partial class Liquidity
     public LiquidityTable ToTable()
     {
         var table = new LiquidityTable(BarCount);
+        WriteTable(table.Liquidity, table.Level, table.End, table.Swept, table.AnchorIndex, table.Sweeps);
+        return table;
+    }
+
+    /// <summary>
+    /// Writes the columns of <see cref="ToTable"/> into caller buffers of at least <see cref="BarCount"/> elements.
+    /// </summary>
+    /// <param name="liquidity">+1 / −1 / NaN per bar.</param>
+    /// <param name="level">Mean level (a float32 value) or NaN.</param>
+    /// <param name="end">Bar of the last member or NaN.</param>
+    /// <param name="swept">Reference mode: sweep bar, 0 = none, NaN on rows without a group. Causal mode: NaN.</param>
+    /// <param name="anchorIndex">Bar of the group's anchor or NaN (equals the row in reference mode).</param>
+    /// <param name="sweeps">Number of reported groups swept on this bar (0 when none).</param>
+    /// <exception cref="ArgumentException">A buffer is shorter than <see cref="BarCount"/>.</exception>
+    public void WriteTable(Span<double> liquidity, Span<double> level, Span<double> end, Span<double> swept,
+        Span<double> anchorIndex, Span<double> sweeps)
+    {
+        SmcThrow.IfTooShort(liquidity.Length, BarCount, nameof(liquidity));
+        SmcThrow.IfTooShort(level.Length, BarCount, nameof(level));
+        SmcThrow.IfTooShort(end.Length, BarCount, nameof(end));
+        SmcThrow.IfTooShort(swept.Length, BarCount, nameof(swept));
+        SmcThrow.IfTooShort(anchorIndex.Length, BarCount, nameof(anchorIndex));
+        SmcThrow.IfTooShort(sweeps.Length, BarCount, nameof(sweeps));
+        liquidity[..BarCount].Fill(double.NaN);
+        level[..BarCount].Fill(double.NaN);
+        end[..BarCount].Fill(double.NaN);
+        swept[..BarCount].Fill(double.NaN);
+        anchorIndex[..BarCount].Fill(double.NaN);
+        sweeps[..BarCount].Clear();
         bool reference = Mode == SmcMode.Reference;
         for (int k = 0; k < Count; k++)
         {
+            // Later versions of a group overwrite its row in reference mode: the last one is the reference's.
             int row = reference ? _index[k] : _knownAt[k];
-            table.Liquidity[row] = _direction[k];
-            table.Level[row] = _level[k];
-            table.End[row] = _end[k];
-            table.AnchorIndex[row] = _index[k];
-            if (reference) table.Swept[row] = _sweptAt[k] == NotSwept ? 0 : _sweptAt[k];
+            liquidity[row] = _direction[k];
+            level[row] = _level[k];
+            end[row] = _end[k];
+            anchorIndex[row] = _index[k];
+            if (reference) swept[row] = _sweptAt[k] == NotSwept ? 0 : _sweptAt[k];
+            // A group's sweep is counted once, with its first version (two members).
+            if (_sweptAt[k] != NotSwept && _members[k] == 2) sweeps[_sweptAt[k]]++;
         }
-        // Each group's sweep counted once: on its first version (versions of a group share SweptAt).
-        var counted = new HashSet<(sbyte, int)>();
-        for (int k = 0; k < Count; k++)
-            if (_sweptAt[k] != NotSwept && counted.Add((_direction[k], _index[k]))) table.Sweeps[_sweptAt[k]]++;
-        return table;
     }
 
     /// <summary>

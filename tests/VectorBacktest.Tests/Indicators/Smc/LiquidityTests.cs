@@ -140,7 +140,9 @@ public class LiquidityTests
             Assert.True(liquidity.SweptAt[k] < 0 || liquidity.SweptAt[k] > liquidity.KnownAt[k]);
         }
         Assert.All(table.Swept, v => Assert.True(double.IsNaN(v)));
-        Assert.True(table.Sweeps.Sum() > 0);
+        var sweptGroups = Events(liquidity).Where(v => v.SweptAt >= 0).Select(v => (v.Direction, v.Index)).Distinct().Count();
+        Assert.True(sweptGroups > 0);
+        Assert.Equal(sweptGroups, table.Sweeps.Sum());
     }
 
     [Fact]
