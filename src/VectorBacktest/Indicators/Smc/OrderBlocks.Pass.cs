@@ -45,6 +45,25 @@ public sealed partial class OrderBlocks
     }
 
     /// <summary>
+    /// OBVolume and Percentage of each block from the volumes of its break bar and the two before it (missing ones
+    /// count 0), stored as float32 like the reference. Done after the pass, in one sweep over the blocks: the volume
+    /// column is not otherwise read, so its cache misses overlap here instead of stalling the pass.
+    /// </summary>
+    private static void FillVolumes(SideBlocks blocks, ReadOnlySpan<double> volume)
+    {
+        for (int k = 0; k < blocks.Count; k++)
+        {
+            int i = blocks.KnownAt[k];
+            double v0 = volume[i], v1 = i >= 1 ? volume[i - 1] : 0, v2 = i >= 2 ? volume[i - 2] : 0;
+            float recent = (float)(v0 + v1), earlier = (float)v2;
+            blocks.Volume[k] = (float)(v0 + v1 + v2);
+            blocks.Percentage[k] = recent == 0 && earlier == 0
+                ? 100f
+                : MathF.Min(recent, earlier) / MathF.Max(recent, earlier) * 100f;
+        }
+    }
+
+    /// <summary>
     /// The pass over the bars (SEMANTICS.md §5) for the bullish side, the bearish side (on mirrored prices), or both.
     /// Per side, at bar <c>i</c>: mitigated blocks whose Top the high exceeds are invalidated; unmitigated blocks
     /// whose Bottom the low (or the candle body) undercuts are mitigated; then the latest available swing, if unused
@@ -61,7 +80,7 @@ public sealed partial class OrderBlocks
     /// reference's shared arrays already carry a mitigated flag: a block created there starts mitigated.
     /// </remarks>
     private static void Pass(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low,
-        ReadOnlySpan<double> close, ReadOnlySpan<double> volume, bool closeMitigation, SideState bull, SideState bear,
+        ReadOnlySpan<double> close, bool closeMitigation, SideState bull, SideState bear,
         ReadOnlySpan<bool> preMitigated, LatestRangeMaximum lowestLow, LatestRangeMaximum highestHigh)
     {
         int n = close.Length;
@@ -99,7 +118,7 @@ public sealed partial class OrderBlocks
             }
             if (cl > bullBreak)
             {
-                bull.Create<BullishSide>(i, bullLowestSince, high, low, volume, default);
+                bull.Create<BullishSide>(i, bullLowestSince, high, low, default);
                 bullHighestBottom = bull.HighestBottom;
                 bullLowestTop = bull.LowestTop;
                 bullBreak = double.PositiveInfinity;
@@ -128,7 +147,7 @@ public sealed partial class OrderBlocks
             }
             if (mCl > bearBreak)
             {
-                bear.Create<BearishSide>(i, bearLowestSince, low, high, volume, preMitigated);
+                bear.Create<BearishSide>(i, bearLowestSince, low, high, preMitigated);
                 bearHighestBottom = bear.HighestBottom;
                 bearLowestTop = bear.LowestTop;
                 bearBreak = double.PositiveInfinity;
@@ -237,7 +256,7 @@ public sealed partial class OrderBlocks
 
         /// <summary>Creates the current swing's block, broken at bar <paramref name="i"/>, on bar <paramref name="lowestSince"/>.</summary>
         public void Create<TSide>(int i, int lowestSince, ReadOnlySpan<double> high, ReadOnlySpan<double> low,
-            ReadOnlySpan<double> volume, ReadOnlySpan<bool> preMitigated)
+            ReadOnlySpan<bool> preMitigated)
             where TSide : struct, ISide
         {
             int s = _swings.Index[_current];
@@ -257,20 +276,12 @@ public sealed partial class OrderBlocks
                 (blockTop, blockBottom) = TSide.Direction > 0 ? (low[x], high[x]) : (-high[x], -low[x]);
             }
 
-            double v0 = volume[i], v1 = i >= 1 ? volume[i - 1] : 0, v2 = i >= 2 ? volume[i - 2] : 0;
-            float recent = (float)(v0 + v1), earlier = (float)v2;
-            float percentage = recent == 0 && earlier == 0
-                ? 100f
-                : MathF.Min(recent, earlier) / MathF.Max(recent, earlier) * 100f;
-
             var blocks = Blocks;
             int k = blocks.Count++;
             blocks.Index[k] = x;
             blocks.KnownAt[k] = i;
             blocks.Top[k] = Rounded(blockTop);
             blocks.Bottom[k] = Rounded(blockBottom);
-            blocks.Volume[k] = (float)(v0 + v1 + v2);
-            blocks.Percentage[k] = percentage;
             blocks.MitigatedAt[k] = NotMitigated;
             blocks.InvalidatedAt[k] = NotInvalidated;
             Track(k, mitigated: !preMitigated.IsEmpty && preMitigated[x]);

@@ -143,7 +143,9 @@ public sealed partial class OrderBlocks
             {
                 var bull = new SideState(swings, 1, active: true);
                 var bear = new SideState(swings, -1, active: true);
-                Pass(open, high, low, close, volume, closeMitigation, bull, bear, default, lowestLow, highestHigh);
+                Pass(open, high, low, close, closeMitigation, bull, bear, default, lowestLow, highestHigh);
+                FillVolumes(bull.Blocks, volume);
+                FillVolumes(bear.Blocks, volume);
                 return Merge(SmcMode.Causal, closeMitigation, n, bull.Blocks, bear.Blocks, null);
             }
 
@@ -152,10 +154,12 @@ public sealed partial class OrderBlocks
             var flagged = new bool[n];
             var leftIndex = new double[n];
             var bullish = new SideState(swings, 1, active: true);
-            Pass(open, high, low, close, volume, closeMitigation, bullish, new SideState(swings, -1, active: false), default, lowestLow, highestHigh);
+            Pass(open, high, low, close, closeMitigation, bullish, new SideState(swings, -1, active: false), default, lowestLow, highestHigh);
+            FillVolumes(bullish.Blocks, volume);
             WriteReferenceRows(table, bullish.Blocks, 1, flagged, leftIndex);
             var bearish = new SideState(swings, -1, active: true);
-            Pass(open, high, low, close, volume, closeMitigation, new SideState(swings, 1, active: false), bearish, flagged, lowestLow, highestHigh);
+            Pass(open, high, low, close, closeMitigation, new SideState(swings, 1, active: false), bearish, flagged, lowestLow, highestHigh);
+            FillVolumes(bearish.Blocks, volume);
             WriteReferenceRows(table, bearish.Blocks, -1, null, leftIndex);
             return Merge(SmcMode.Reference, closeMitigation, n, bullish.Blocks, bearish.Blocks, table);
         }
