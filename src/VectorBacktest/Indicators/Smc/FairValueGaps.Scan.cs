@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -5,8 +6,8 @@ namespace VectorBacktest.Indicators.Smc;
 
 public sealed partial class FairValueGaps
 {
-    /// <summary>Gap columns being filled, with one spare slot.</summary>
-    private sealed class GapColumns(int capacity)
+    /// <summary>Gap columns being filled, and the two stacks of active gaps (rented; see <see cref="Dispose"/>).</summary>
+    private sealed class GapColumns(int capacity) : IDisposable
     {
         public readonly int[] Index = GC.AllocateUninitializedArray<int>(capacity + 1);
         public readonly int[] KnownAt = GC.AllocateUninitializedArray<int>(capacity + 1);
@@ -14,8 +15,14 @@ public sealed partial class FairValueGaps
         public readonly double[] Top = GC.AllocateUninitializedArray<double>(capacity + 1);
         public readonly double[] Bottom = GC.AllocateUninitializedArray<double>(capacity + 1);
         public readonly int[] MitigatedAt = GC.AllocateUninitializedArray<int>(capacity + 1);
-        public readonly int[] BullishStack = GC.AllocateUninitializedArray<int>(capacity + 1);
-        public readonly int[] BearishStack = GC.AllocateUninitializedArray<int>(capacity + 1);
+        public readonly int[] BullishStack = ArrayPool<int>.Shared.Rent(capacity + 1);
+        public readonly int[] BearishStack = ArrayPool<int>.Shared.Rent(capacity + 1);
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(BullishStack);
+            ArrayPool<int>.Shared.Return(BearishStack);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Set(int k, int bar, sbyte direction, double top, double bottom, int knownAt)
@@ -46,7 +53,7 @@ public sealed partial class FairValueGaps
     {
         int n = close.Length;
         int capacity = n - candidates.Count((sbyte)0);
-        var gaps = new GapColumns(capacity);
+        using var gaps = new GapColumns(capacity);
         int count = join
             ? ScanJoined(open, high, low, close, candidates, mode, gaps)
             : ScanSingle(high, low, candidates, gaps);
