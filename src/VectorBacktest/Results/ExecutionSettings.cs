@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using VectorBacktest.Data;
 using VectorBacktest.Execution;
 using VectorBacktest.Execution.FeeModels;
@@ -67,6 +68,7 @@ public sealed record ExecutionSettings
 
     /// <summary>The preset's canonical name (<see cref="ExecutionPreset.Names"/>), or null without a preset.</summary>
     /// <exception cref="ArgumentException">An unknown preset name (the message lists the known ones).</exception>
+    [JsonIgnore]
     public string? PresetName => Preset is null ? null : Canonical(Preset);
 
     /// <summary>Checks every value and resolves the simulation options.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace VectorBacktest.Results;
 
@@ -16,7 +17,9 @@ public sealed record RunDescription
     /// <summary>The strategy's registry name (e.g. <c>fvg-retracement</c>).</summary>
     public required string Strategy { get; init; }
 
-    /// <summary>Every strategy parameter (defaults included) as invariant text, in the strategy's order.</summary>
+    /// <summary>Every strategy parameter (defaults included) as invariant text, in the strategy's order (a JSON object in
+    /// <c>result.json</c>).</summary>
+    [JsonConverter(typeof(ParameterListJsonConverter))]
     public required IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; }
 
     /// <summary>Cash, costs, timing, sizing, exits and preset.</summary>

@@ -12,7 +12,7 @@ namespace VectorBacktest.Strategies;
 /// <para>All inputs are causal (<see cref="SmcMode.Causal"/>), computed from swings of length <see cref="SwingLength"/>:
 /// <see cref="StructureBreaks"/> (direction = the latest break known at bar <c>t</c>; CHoCH included unless
 /// <see cref="IncludeChoch"/> is false), <see cref="FairValueGaps"/> and <see cref="OrderBlocks"/>.</para>
-/// <para><b>Entry</b> on bar <c>t</c>, long (short mirrored): a bullish gap known before <c>t</c>, at most
+/// <para><b>Entry</b> on bar <c>t</c>, long (short mirrored): a bullish gap known by <c>t</c> (<c>KnownAt ≤ t</c>), at most
 /// <see cref="MaxGapAge"/> bars earlier, is first touched on <c>t</c> (its <c>MitigatedAt = t</c>: the low reached
 /// its top), the direction at <c>t</c> is bullish, and the close held above the gap's bottom. <b>Stop</b>: the bottom
 /// of the most recent bullish order block known by <c>t</c> that price has not traded through (its
