@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using VectorBacktest.Data;
 using VectorBacktest.Data.Writers;
 using VectorBacktest.Indicators.Smc;
@@ -46,7 +45,7 @@ internal static class IndicatorsCommand
             var table = IndicatorCatalog.Run(parse.GetValue(name)!, bars, new IndicatorParameters(parse.GetValue(parameters) ?? []), smcMode);
             var outPath = parse.GetValue(output)!;
             AtomicFile.Write(outPath, stream => table.WriteCsv(stream));
-            AnsiConsole.WriteLine($"wrote {table.Length:N0} rows x {table.Columns.Count} columns to {outPath}");
+            Console.WriteLine($"wrote {table.Length:N0} rows x {table.Columns.Count} columns to {outPath}");
             return CliRunner.Ok;
         }));
         return command;
