@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using VectorBacktest.Data;
 
 namespace VectorBacktest.Cli.Commands.Data;
@@ -23,7 +22,7 @@ internal static class DataConvertCommand
             var to = parse.GetValue(output)!;
             using var series = BarFile.Read(from, DataCommand.ReadOptions(parse.GetValue(timeframe), repair: false));
             BarFile.Write(series, to, new BarWriteOptions { Compression = parse.GetValue(compression) });
-            AnsiConsole.WriteLine($"wrote {series.Length:N0} bars to {to}");
+            Console.WriteLine($"wrote {series.Length:N0} bars to {to}");
             return CliRunner.Ok;
         }));
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using VectorBacktest.Data;
 using VectorBacktest.Data.Sources;
 
@@ -37,17 +36,17 @@ internal static class DataDownloadCommand
             if (existing is not null)
             {
                 series = await client.ResumeAsync(existing, endTime, cancel).ConfigureAwait(false);
-                AnsiConsole.WriteLine($"resumed {outPath}: {existing.Length:N0} -> {series.Length:N0} bars");
+                Console.WriteLine($"resumed {outPath}: {existing.Length:N0} -> {series.Length:N0} bars");
             }
             else
             {
                 var from = parse.GetValue(start) ?? throw new ArgumentException("--start is required when the output file does not exist yet.");
                 series = await client.DownloadAsync(parse.GetValue(symbol)!, Timeframe.Parse(parse.GetValue(timeframe)!), ParseTime(from), endTime, cancel)
                     .ConfigureAwait(false);
-                AnsiConsole.WriteLine($"downloaded {series.Length:N0} bars");
+                Console.WriteLine($"downloaded {series.Length:N0} bars");
             }
             BarFile.Write(series, outPath);
-            AnsiConsole.WriteLine($"wrote {outPath}");
+            Console.WriteLine($"wrote {outPath}");
             return CliRunner.Ok;
         }));
         return command;

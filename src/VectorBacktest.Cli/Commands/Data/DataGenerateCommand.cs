@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using VectorBacktest.Data;
 using VectorBacktest.Data.SampleData;
 
@@ -54,7 +53,7 @@ internal static class DataGenerateCommand
                 series = SyntheticBars.Generate(options);
             }
             BarFile.Write(series, outPath);
-            AnsiConsole.WriteLine($"wrote {series.Length:N0} {series.Timeframe} bars of {series.Symbol} to {outPath}");
+            Console.WriteLine($"wrote {series.Length:N0} {series.Timeframe} bars of {series.Symbol} to {outPath}");
             return CliRunner.Ok;
         }));
         return command;

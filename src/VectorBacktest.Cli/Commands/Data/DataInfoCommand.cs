@@ -54,8 +54,8 @@ internal static class DataInfoCommand
         AnsiConsole.Write(table);
         const int shown = 10;
         for (int g = 0; g < Math.Min(shown, report.Gaps.Count); g++)
-            AnsiConsole.WriteLine("  gap: " + report.Gaps[g]);
+            Console.WriteLine("  gap: " + report.Gaps[g]);
         if (report.Gaps.Count > shown)
-            AnsiConsole.WriteLine($"  ... and {report.Gaps.Count - shown} more gaps");
+            Console.WriteLine($"  ... and {report.Gaps.Count - shown} more gaps");
     }
 }

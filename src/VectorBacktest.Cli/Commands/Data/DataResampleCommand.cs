@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using VectorBacktest.Data;
 using VectorBacktest.Data.Resampling;
 
@@ -28,12 +27,12 @@ internal static class DataResampleCommand
             using var source = BarFile.Read(path, DataCommand.ReadOptions(parse.GetValue(timeframe), repair: false));
             var target = Timeframe.Parse(parse.GetValue(to)!);
             var result = Resampler.Resample(source, target, parse.GetValue(keep) ? IncompleteBarPolicy.Keep : IncompleteBarPolicy.Drop);
-            AnsiConsole.WriteLine($"{source.Length:N0} {source.Timeframe} bars -> {result.Bars.Length:N0} {target} bars" +
+            Console.WriteLine($"{source.Length:N0} {source.Timeframe} bars -> {result.Bars.Length:N0} {target} bars" +
                 (result.IncompleteBarDropped ? " (incomplete last bar dropped)" : result.LastBarIncomplete ? " (last bar incomplete, kept)" : ""));
             if (parse.GetValue(output) is { } outPath)
             {
                 BarFile.Write(result.Bars, outPath);
-                AnsiConsole.WriteLine($"wrote {outPath}");
+                Console.WriteLine($"wrote {outPath}");
             }
             return CliRunner.Ok;
         }));

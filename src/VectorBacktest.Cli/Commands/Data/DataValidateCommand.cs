@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using VectorBacktest.Data;
 
 namespace VectorBacktest.Cli.Commands.Data;
@@ -30,16 +29,15 @@ internal static class DataValidateCommand
             using var series = result.Series;
             var report = result.Report;
             foreach (var change in report.Changes)
-                AnsiConsole.WriteLine(change.ToString());
+                Console.WriteLine(change.ToString());
             foreach (var gap in report.Gaps)
-                AnsiConsole.WriteLine("gap: " + gap);
-            AnsiConsole.MarkupLine(Markup.Escape(
-                $"{path}: {report.RowsRead:N0} rows read, {report.BarCount:N0} bars kept, {report.Changes.Count} change(s), " +
-                $"{report.Gaps.Count} gap(s) ({report.MissingBars:N0} missing bars)") + " [green]valid[/]");
+                Console.WriteLine("gap: " + gap);
+            Console.WriteLine($"{path}: {report.RowsRead:N0} rows read, {report.BarCount:N0} bars kept, {report.Changes.Count} change(s), " +
+                $"{report.Gaps.Count} gap(s) ({report.MissingBars:N0} missing bars): valid");
             if (parse.GetValue(output) is { } outPath)
             {
                 BarFile.Write(series, outPath);
-                AnsiConsole.WriteLine($"wrote {outPath}");
+                Console.WriteLine($"wrote {outPath}");
             }
             return CliRunner.Ok;
         }));
