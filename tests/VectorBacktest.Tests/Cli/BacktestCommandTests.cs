@@ -18,7 +18,7 @@ public sealed class BacktestCommandTests : IDisposable
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
-    private static int Invoke(params string[] args) => BacktestCommand.Create().Parse(args).Invoke();
+    private static int Invoke(params string[] args) => CliHarness.Run(BacktestCommand.Create(), ["backtest", .. args]).ExitCode;
 
     private string Out => Path.Combine(_folder, "out");
 
@@ -102,18 +102,30 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--strategy", "no-such-strategy")]
-    [InlineData("--param", "noSuchParameter=1")]
-    [InlineData("--param", "swingLength=0")]
-    [InlineData("--param", "swingLength=five")]
-    [InlineData("--param", "swingLength")]
-    [InlineData("--preset", "zipline")]
-    [InlineData("--timeframe", "7x")]
-    [InlineData("--fees", "-0.5")]
-    public void Bad_arguments_exit_with_code_2_and_write_nothing(string flag, string value)
+    [InlineData("--strategy", "no-such-strategy", "Unknown strategy 'no-such-strategy'")]
+    [InlineData("--param", "noSuchParameter=1", "has no parameter 'noSuchParameter'")]
+    [InlineData("--param", "swingLength=0", "must be in [1, 500]")]
+    [InlineData("--param", "swingLength=five", "must be a whole number")]
+    [InlineData("--param", "swingLength", "key=value")]
+    [InlineData("--preset", "zipline", "Unknown execution preset 'zipline'")]
+    [InlineData("--timeframe", "7x", "7x")]
+    [InlineData("--fees", "-0.5", "Fees")]
+    public void Bad_arguments_exit_with_code_2_a_clear_message_and_no_files(string flag, string value, string message)
     {
-        Assert.Equal(CliRunner.UsageError, Invoke(flag, value, "--out", Out));
+        var (code, _, error) = CliHarness.Run(BacktestCommand.Create(), "backtest", flag, value, "--out", Out);
+        Assert.Equal(CliRunner.UsageError, code);
+        // Spectre wraps long lines at the console width.
+        Assert.Contains(message, System.Text.RegularExpressions.Regex.Replace(error, @"\s+", " "));
         Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void The_statistics_table_is_printed()
+    {
+        var (code, output, _) = CliHarness.Run(BacktestCommand.Create(), "backtest", "--strategy", "liquidity-sweep", "--fees", "0.001", "--out", Out);
+        Assert.Equal(CliRunner.Ok, code);
+        foreach (var row in (string[])["liquidity-sweep on BTCUSDT-SYNTH 15m", "total return", "Sharpe", "max drawdown", "win rate", "profit factor", "fees paid"])
+            Assert.Contains(row, output);
     }
 
     [Fact]
