@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Apache.Arrow;
-using VectorBacktest.Data;
 using VectorBacktest.Data.Writers;
 using VectorBacktest.Results;
 
@@ -50,12 +49,13 @@ internal static class BacktestOutput
             }
             if (extra is { } e) writer.Write("," + e.Header);
             writer.WriteLine();
+            Span<char> buffer = stackalloc char[64];
             for (int row = 0; row < batch.Length; row++)
             {
                 for (int c = 0; c < fields.Count; c++)
                 {
                     if (c > 0) writer.Write(',');
-                    writer.Write(Cell(batch.Column(c), row));
+                    WriteCell(writer, batch.Column(c), row, buffer);
                 }
                 if (extra is { } x) writer.Write("," + x.Row(row));
                 writer.WriteLine();
@@ -63,16 +63,66 @@ internal static class BacktestOutput
         });
     }
 
-    // Times as ISO-8601 UTC, numbers in their shortest round-tripping invariant form, NaN as an empty cell.
-    private static string Cell(IArrowArray column, int row) => column switch
+    // Times as ISO-8601 UTC, numbers in their shortest round-tripping invariant form, NaN as an empty cell; formatted
+    // into a stack buffer, since the equity table has a row per bar.
+    private static void WriteCell(StreamWriter writer, IArrowArray column, int row, Span<char> buffer)
     {
-        TimestampArray a => BarValidator.FormatTime(a.Values[row]),
-        Int32Array a => a.Values[row].ToString(CultureInfo.InvariantCulture),
-        DoubleArray a => Number(a.Values[row]),
-        BooleanArray a => a.GetValue(row) == true ? "true" : "false",
-        StringArray a => a.GetString(row),
-        _ => throw new InvalidOperationException($"No CSV form for Arrow type {column.Data.DataType.Name}."),
-    };
+        int written;
+        switch (column)
+        {
+            case DoubleArray a:
+                double d = a.Values[row];
+                if (double.IsNaN(d)) return;
+                d.TryFormat(buffer, out written, default, CultureInfo.InvariantCulture);
+                writer.Write(buffer[..written]);
+                return;
+            case TimestampArray a:
+                writer.Write(buffer[..FormatTime(a.Values[row], buffer)]);
+                return;
+            case Int32Array a:
+                a.Values[row].TryFormat(buffer, out written, default, CultureInfo.InvariantCulture);
+                writer.Write(buffer[..written]);
+                return;
+            case BooleanArray a:
+                writer.Write(a.GetValue(row) == true ? "true" : "false");
+                return;
+            case StringArray a:
+                writer.Write(a.GetString(row));
+                return;
+            default:
+                throw new InvalidOperationException($"No CSV form for Arrow type {column.Data.DataType.Name}.");
+        }
+    }
+
+    // yyyy-MM-ddTHH:mm:ss[.fff]Z (as BarValidator.FormatTime, milliseconds only when present), by integer arithmetic:
+    // a custom DateTime format string costs more than the rest of an equity row.
+    internal static int FormatTime(long epochMs, Span<char> buffer)
+    {
+        var time = DateTimeOffset.FromUnixTimeMilliseconds(epochMs).UtcDateTime;
+        time.Date.TryFormat(buffer, out int n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        buffer[n++] = 'T';
+        Two(buffer, ref n, time.Hour);
+        buffer[n++] = ':';
+        Two(buffer, ref n, time.Minute);
+        buffer[n++] = ':';
+        Two(buffer, ref n, time.Second);
+        int ms = time.Millisecond;
+        if (ms != 0)
+        {
+            buffer[n++] = '.';
+            buffer[n++] = (char)('0' + ms / 100);
+            if (ms % 100 != 0) buffer[n++] = (char)('0' + ms / 10 % 10);
+            if (ms % 10 != 0) buffer[n++] = (char)('0' + ms % 10);
+        }
+        buffer[n++] = 'Z';
+        return n;
+    }
+
+    private static void Two(Span<char> buffer, ref int n, int value)
+    {
+        buffer[n++] = (char)('0' + value / 10);
+        buffer[n++] = (char)('0' + value % 10);
+    }
 
     private static string Number(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
 }
