@@ -16,7 +16,7 @@ namespace VectorBacktest.Portfolio;
 /// <remarks>Accounting: <see cref="Balance"/> is initial cash + realised P&amp;L − fees; the position is
 /// (signed quantity, entry price); equity on bar <c>i</c> is <c>Balance + (close[i] × q − q × entry)</c>, evaluated in that
 /// form (backtesting.py's, so its equity is reproduced bit for bit). Free cash is <c>Balance − q × entry</c>.</remarks>
-internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
+internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
 {
     public readonly ReadOnlySpan<long> Time;
