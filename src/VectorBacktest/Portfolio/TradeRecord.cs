@@ -9,6 +9,8 @@ namespace VectorBacktest.Portfolio;
 /// close without an exit fee.</remarks>
 public readonly record struct TradeRecord
 {
+    /// <summary>The symbol's index in a multi-asset run's universe (0 in single-asset runs).</summary>
+    public int Asset { get; init; }
     /// <summary>Bar of the entry fill.</summary>
     public int EntryBar { get; init; }
     /// <summary>Bar of the exit fill (the last bar for an open trade).</summary>
