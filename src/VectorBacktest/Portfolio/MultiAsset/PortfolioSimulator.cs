@@ -164,11 +164,13 @@ internal ref struct PortfolioRun<TFee, TSlippage>
 
     private static bool At(ReadOnlySpan<bool> column, int k) => !column.IsEmpty && column[k];
 
-    /// <summary>Sets each present symbol's mark to bar <paramref name="t"/>'s open or close (the fill prices).</summary>
+    /// <summary>Sets the mark of each held symbol with a bar at <paramref name="t"/> to its open or close (only held
+    /// positions are valued; an entry starts from its fill price).</summary>
     public void MarkAt(int t, bool atOpen)
     {
         for (int s = 0; s < _symbols; s++)
         {
+            if (_q[s] == 0) continue;
             double price = atOpen ? _universe.Open(s)[t] : _universe.Close(s)[t];
             if (!double.IsNaN(price)) _mark[s] = price;
         }
@@ -275,6 +277,7 @@ internal ref struct PortfolioRun<TFee, TSlippage>
         _fees += fee;
         _q[s] = side == PositionSide.Long ? quantity : -quantity;
         _e[s] = price;
+        _mark[s] = basePrice;
         _entryFee[s] = fee;
         _entryBar[s] = fill;
         _filled++;
