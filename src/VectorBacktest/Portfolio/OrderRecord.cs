@@ -43,6 +43,7 @@ public readonly record struct OrderRecord
     /// <summary>Realised balance after the fill: initial cash + realised P&amp;L − fees − settled funding (cash plus the position's cost basis).</summary>
     public double BalanceAfter { get; init; }
 
-    /// <summary>True when the order opened a position.</summary>
+    /// <summary>True when the order opened (or added to) a position without reducing one; a from-orders flip, which reduces
+    /// first, is not an entry.</summary>
     public bool IsEntry => Reason == ExitReason.None;
 }
