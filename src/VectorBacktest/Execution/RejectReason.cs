@@ -32,4 +32,6 @@ public enum RejectReason : byte
     DailyLossLimit = 12,
     /// <summary>The maximum drawdown stop fired: the portfolio was flattened and accepts no new entries.</summary>
     DrawdownHalt = 13,
+    /// <summary>The sizing rule asked for nothing: a Kelly weight ≤ 0 (no edge), or no equity left to size from.</summary>
+    NoEdge = 14,
 }

@@ -69,7 +69,7 @@ public readonly record struct OrderSizing
     /// p and payoff b (average win / average loss). p and b are <paramref name="winRate"/> and <paramref name="payoff"/> until
     /// the run has closed <paramref name="minTrades"/> trades, then the run's own closed trades so far (net of fees; wins are
     /// P&amp;L &gt; 0); <paramref name="minTrades"/> = 0 keeps the supplied values. A weight ≤ 0 (no edge) rejects the entry
-    /// with <see cref="Execution.RejectReason.PositionLimit"/>.
+    /// with <see cref="Execution.RejectReason.NoEdge"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of range (the message names it).</exception>
     public static OrderSizing Kelly(double fraction, double winRate, double payoff, int minTrades = 0)

@@ -108,7 +108,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 double weight = Math.Min(1.0, _sizing.Value * KellyWeight());
                 if (!(weight > 0))
                 {
-                    Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.PositionLimit, 0, price);
+                    Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.NoEdge, 0, price);
                     return false;
                 }
                 quantity = _lots.RoundDown(_fee.AffordableQuantity(Balance * weight * _leverage, price, liquidity, _traded));

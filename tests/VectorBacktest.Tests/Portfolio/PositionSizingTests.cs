@@ -35,7 +35,7 @@ public class PositionSizingTests
         var sizing = OrderSizing.Kelly(0.5, 0.6, 2.0, minTrades: 2);
         Run(bars, TestBars.At(8, 0, 3, 6), TestBars.At(8, 1, 4), [], sizing, ws);
         Assert.Equal(0.5 * (0.6 - 0.4 / 2.0) * 1000 / 100, ws.Orders[0].Quantity, 12);
-        Assert.Equal((OrderStatus.Rejected, RejectReason.PositionLimit), (ws.Orders[^1].Status, ws.Orders[^1].RejectReason));
+        Assert.Equal((OrderStatus.Rejected, RejectReason.NoEdge), (ws.Orders[^1].Status, ws.Orders[^1].RejectReason));
         Assert.Equal("payoff", Assert.Throws<ArgumentOutOfRangeException>(() => OrderSizing.Kelly(0.5, 0.5, 0)).ParamName);
     }
 }

@@ -249,7 +249,7 @@ internal ref struct PortfolioRun<TFee, TSlippage>
         var bound = RejectReason.PositionLimit;
         if (!(wanted > 0))
         {
-            Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.PositionLimit, 0, price);
+            Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.NoEdge, 0, price);
             return;
         }
         if (_risk.MaxPositionQuantity > 0 && quantity > _risk.MaxPositionQuantity)

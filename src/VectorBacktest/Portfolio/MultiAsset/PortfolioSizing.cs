@@ -41,7 +41,7 @@ public readonly record struct PortfolioSizing
     /// payoff b (average win / average loss). p and b are <paramref name="winRate"/> and <paramref name="payoff"/> until the run
     /// has closed <paramref name="minTrades"/> trades (all symbols together), then the run's own closed trades so far (wins
     /// are trades with net P&amp;L &gt; 0); <paramref name="minTrades"/> = 0 keeps the supplied values. A weight ≤ 0 (no edge)
-    /// places no order and records it as rejected (<see cref="Execution.RejectReason.PositionLimit"/>); above 1 it is capped at 1.
+    /// places no order and records it as rejected (<see cref="Execution.RejectReason.NoEdge"/>); above 1 it is capped at 1.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of range (the message names it).</exception>
     public static PortfolioSizing Kelly(double fraction, double winRate, double payoff, int minTrades = 0)

@@ -155,7 +155,7 @@ public class PortfolioSimulatorTests
         Assert.Equal(0.5 * (0.55 - 0.45 / 1.5) * 1000 / 100, ws.Orders[0].Quantity, 12);
         Run(universe, new PortfolioSignals(Column(1, 3, (0, 0)), default),
             new PortfolioOptions { Sizing = PortfolioSizing.Kelly(0.5, 0.3, 1.0) }, ws);
-        Assert.Equal((OrderStatus.Rejected, RejectReason.PositionLimit), (ws.Orders[0].Status, ws.Orders[0].RejectReason));
+        Assert.Equal((OrderStatus.Rejected, RejectReason.NoEdge), (ws.Orders[0].Status, ws.Orders[0].RejectReason));
     }
 
     [Fact]
