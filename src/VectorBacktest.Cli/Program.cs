@@ -1,6 +1,8 @@
 using System.CommandLine;
 using VectorBacktest.Cli.Commands.Data;
+using VectorBacktest.Cli.Commands.Runs;
 
 var root = new RootCommand("vbt: backtest trading strategies on cryptocurrency OHLCV data.");
 root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(RunsCommand.Create());
 return root.Parse(args).Invoke();

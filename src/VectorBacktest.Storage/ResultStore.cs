@@ -44,7 +44,7 @@ public sealed class ResultStore
     /// <param name="options">Lock waiting behaviour; null for the defaults.</param>
     /// <returns>The store.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
-    /// <exception cref="InvalidOperationException">The file was written by a newer schema version.</exception>
+    /// <exception cref="IOException">The file was written by a newer schema version, or is not a DuckDB database.</exception>
     /// <exception cref="ResultStoreBusyException">Another process held the file for longer than the lock timeout.</exception>
     public static ResultStore Open(string? path = null, ResultStoreOptions? options = null)
     {

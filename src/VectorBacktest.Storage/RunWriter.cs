@@ -7,21 +7,22 @@ namespace VectorBacktest.Storage;
 /// <summary>Writes runs inside the caller's transaction: validates, extends the per-run tables, then appends every row.</summary>
 internal static class RunWriter
 {
-    public static IReadOnlyList<long> Write(DuckDBConnection connection, IReadOnlyList<RunRecord> runs)
+    public static IReadOnlyList<long> Write(DuckDBConnection connection, IReadOnlyList<RunRecord> list)
     {
-        // Phase 1: validate and add trade/equity columns. DDL must happen before any appender is open.
+        // Phase 1: read each run once, validate it and add trade/equity columns. DDL must precede any open appender.
+        var runs = new RunRecord[list.Count];
         var tradeBatches = new List<RecordBatch>();
         var equityBatches = new List<RecordBatch>();
-        for (int i = 0; i < runs.Count; i++)
+        for (int i = 0; i < runs.Length; i++)
         {
-            var run = runs[i] ?? throw new ArgumentNullException(nameof(runs), $"Run {i} is null.");
+            var run = runs[i] = list[i] ?? throw new ArgumentNullException(nameof(list), $"Run {i} is null.");
             Validate(run, i);
             if (run.Trades is not null) tradeBatches.Add(run.Trades);
             if (run.Equity is not null) equityBatches.Add(run.Equity);
         }
-        var tradeColumns = ArrowTableAppender.EnsureColumns(connection, "trades", tradeBatches, nameof(runs));
-        var equityColumns = ArrowTableAppender.EnsureColumns(connection, "equity", equityBatches, nameof(runs));
-        var ids = NextIds(connection, runs.Count);
+        var tradeColumns = ArrowTableAppender.EnsureColumns(connection, "trades", tradeBatches, "runs");
+        var equityColumns = ArrowTableAppender.EnsureColumns(connection, "equity", equityBatches, "runs");
+        var ids = NextIds(connection, runs.Length);
         var createdAt = DateTime.UtcNow;
 
         // Phase 2: append. Appenders buffer rows and flush on close, all inside the transaction.
@@ -34,7 +35,7 @@ internal static class RunWriter
             var tradeRows = tradeBatches.Count > 0 ? Open(connection, appenders, "trades") : null;
             var equityRows = equityBatches.Count > 0 ? Open(connection, appenders, "equity") : null;
             var core = new double?[CoreStatistics.Names.Count];
-            for (int i = 0; i < runs.Count; i++)
+            for (int i = 0; i < runs.Length; i++)
             {
                 var run = runs[i];
                 var d = run.Description;

@@ -45,13 +45,13 @@ internal static class StoreSchema
     }
 
     /// <summary>Brings the store up to <see cref="CurrentVersion"/>; returns the version found before.</summary>
-    /// <exception cref="InvalidOperationException">The store was written by a newer library version.</exception>
+    /// <exception cref="IOException">The store was written by a newer library version.</exception>
     public static int Migrate(DuckDBConnection connection, string path)
     {
         Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL);");
         int found = ReadVersion(connection);
         if (found > CurrentVersion)
-            throw new InvalidOperationException(
+            throw new IOException(
                 $"Result store '{path}' has schema version {found}, newer than this library supports ({CurrentVersion}); upgrade VectorBacktest to open it.");
         if (found == CurrentVersion)
             return found;
