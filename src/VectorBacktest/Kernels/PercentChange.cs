@@ -1,0 +1,44 @@
+using System.Numerics.Tensors;
+
+namespace VectorBacktest.Kernels;
+
+/// <summary>
+/// Fractional change to the value <c>periods</c> bars earlier: <c>output[i] = input[i] / input[i − periods] − 1</c>
+/// (a fraction: 0.01 is one percent).
+/// </summary>
+/// <remarks>
+/// Known at bar <c>i</c>'s close. The first defined index is <c>periods</c>; earlier outputs are NaN. NaN propagates, and a zero base gives
+/// ±∞ or NaN (IEEE). Unlike pandas 1.x <c>pct_change()</c>, NaN inputs are not forward-filled first: a gap stays
+/// a gap instead of becoming a silent multi-bar return.
+/// </remarks>
+public static class PercentChange
+{
+    /// <summary>Writes the fractional change series into <paramref name="output"/>.</summary>
+    /// <param name="input">The series.</param>
+    /// <param name="periods">Distance in bars, ≥ 1.</param>
+    /// <param name="output">Destination, same length as <paramref name="input"/>; may not overlap it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> &lt; 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="output"/> has another length.</exception>
+    public static void Compute(ReadOnlySpan<double> input, int periods, Span<double> output)
+    {
+        KernelGuard.AtLeast(periods, 1);
+        KernelGuard.SameLength(input.Length, output.Length);
+        int head = Math.Min(periods, input.Length);
+        output[..head].Fill(double.NaN);
+        if (head == input.Length) return;
+        var tail = output[head..];
+        TensorPrimitives.Divide(input[head..], input[..^head], tail);
+        TensorPrimitives.Subtract(tail, 1.0, tail);
+    }
+
+    /// <summary>Returns the fractional change series as a new array.</summary>
+    /// <param name="input">The series.</param>
+    /// <param name="periods">Distance in bars, ≥ 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> &lt; 1.</exception>
+    public static double[] Compute(ReadOnlySpan<double> input, int periods = 1)
+    {
+        var output = new double[input.Length];
+        Compute(input, periods, output);
+        return output;
+    }
+}
