@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Apache.Arrow;
 using DuckDB.NET.Data;
 using Microsoft.Data.Analysis;
 
@@ -69,13 +67,22 @@ public sealed class ResultStore
         return RecordSweep([run])[0];
     }
 
+    /// <summary>Records a backtest result (description, every statistic and, optionally, trades and equity) in one transaction.</summary>
+    /// <param name="result">The result; see <see cref="RunRecord.From"/> for how it is stored.</param>
+    /// <param name="includeTrades">Store the trades table.</param>
+    /// <param name="includeEquity">Store the equity table (one row per bar).</param>
+    /// <returns>The id the store gave the run.</returns>
+    /// <exception cref="ResultStoreBusyException">Another process held the file for longer than the lock timeout.</exception>
+    public long Record(VectorBacktest.Results.BacktestResult result, bool includeTrades = true, bool includeEquity = true) =>
+        Record(RunRecord.From(result, includeTrades, includeEquity));
+
     /// <summary>
     /// Records many runs (a sweep) in one transaction through DuckDB appenders: either all of them are stored or, if
     /// anything fails, none.
     /// </summary>
     /// <param name="runs">The runs; enumerated once per attempt (an attempt is repeated when the store is busy).</param>
     /// <returns>The ids given to the runs, in the order of <paramref name="runs"/>.</returns>
-    /// <exception cref="ArgumentException">A run is invalid (see <see cref="Record"/>); the message names its index.</exception>
+    /// <exception cref="ArgumentException">A run is invalid (see <see cref="Record(RunRecord)"/>); the message names its index.</exception>
     /// <exception cref="ResultStoreBusyException">Another process held the file for longer than the lock timeout.</exception>
     public IReadOnlyList<long> RecordSweep(IReadOnlyList<RunRecord> runs)
     {

@@ -27,7 +27,7 @@ internal static class RunReader
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"""
-                SELECT r.run_id, r.created_at, r.data_hash, r.data_source, r.strategy, r.parameters, r.execution_config,
+                SELECT r.run_id, r.created_at, r.data_hash, r.data_source, r.data, r.strategy, r.parameters, r.execution_config,
                        r.library_version, r.start_time, r.end_time, coalesce(t.n, 0), coalesce(e.n, 0)
                 FROM runs r
                 LEFT JOIN (SELECT run_id, count(*) AS n FROM trades WHERE run_id IN ({list}) GROUP BY run_id) t ON t.run_id = r.run_id
@@ -38,20 +38,21 @@ internal static class RunReader
             while (reader.Read())
             {
                 var id = reader.GetInt64(0);
-                var description = new RunDescription
+                var description = new RunInfo
                 {
                     DataHash = reader.GetString(2),
                     DataSource = reader.GetString(3),
-                    Strategy = reader.GetString(4),
-                    ParametersJson = reader.GetString(5),
-                    ExecutionConfigJson = reader.GetString(6),
-                    LibraryVersion = reader.GetString(7),
-                    StartTime = Utc(reader.GetDateTime(8)),
-                    EndTime = Utc(reader.GetDateTime(9)),
+                    DataJson = reader.GetString(4),
+                    Strategy = reader.GetString(5),
+                    ParametersJson = reader.GetString(6),
+                    ExecutionConfigJson = reader.GetString(7),
+                    LibraryVersion = reader.GetString(8),
+                    StartTime = Utc(reader.GetDateTime(9)),
+                    EndTime = Utc(reader.GetDateTime(10)),
                 };
                 found[id] = new StoredRun(id, Utc(reader.GetDateTime(1)), description,
                     stats.TryGetValue(id, out var map) ? map : new Dictionary<string, double>(),
-                    reader.GetInt64(10), reader.GetInt64(11));
+                    reader.GetInt64(11), reader.GetInt64(12));
             }
         }
         var ordered = new List<StoredRun>(ids.Count);

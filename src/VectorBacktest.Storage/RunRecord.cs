@@ -11,10 +11,10 @@ namespace VectorBacktest.Storage;
 /// the <c>trades</c> and <c>equity</c> tables gain a column the first time a batch has a new column name. Supported
 /// Arrow types: signed and unsigned integers, float, double, boolean, string and timestamp.</para>
 /// </remarks>
-public sealed record RunRecord
+public sealed partial record RunRecord
 {
     /// <summary>What was run.</summary>
-    public required RunDescription Description { get; init; }
+    public required RunInfo Info { get; init; }
 
     /// <summary>Statistics by name (units as the producer defines them; returns as fractions, not percent).</summary>
     public IReadOnlyDictionary<string, double> Statistics { get; init; } = new Dictionary<string, double>();

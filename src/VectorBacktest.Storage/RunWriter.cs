@@ -38,9 +38,9 @@ internal static class RunWriter
             for (int i = 0; i < runs.Length; i++)
             {
                 var run = runs[i];
-                var d = run.Description;
+                var d = run.Info;
                 runRows.CreateRow()
-                    .AppendValue(ids[i]).AppendValue(createdAt).AppendValue(d.DataHash).AppendValue(d.DataSource)
+                    .AppendValue(ids[i]).AppendValue(createdAt).AppendValue(d.DataHash).AppendValue(d.DataSource).AppendValue(d.DataJson)
                     .AppendValue(d.Strategy).AppendValue(d.ParametersJson).AppendValue(d.ExecutionConfigJson)
                     .AppendValue(d.LibraryVersion).AppendValue(d.StartTime.UtcDateTime).AppendValue(d.EndTime.UtcDateTime)
                     .EndRow();
@@ -101,13 +101,14 @@ internal static class RunWriter
 
     private static void Validate(RunRecord run, int index)
     {
-        var d = run.Description ?? throw new ArgumentException($"Run {index} has no description.", "runs");
+        var d = run.Info ?? throw new ArgumentException($"Run {index} has no description.", "runs");
         if (string.IsNullOrWhiteSpace(d.DataHash))
-            throw new ArgumentException($"Run {index}: {nameof(RunDescription.DataHash)} is empty; a run must name the data it used.", "runs");
+            throw new ArgumentException($"Run {index}: {nameof(RunInfo.DataHash)} is empty; a run must name the data it used.", "runs");
         if (string.IsNullOrWhiteSpace(d.Strategy))
-            throw new ArgumentException($"Run {index}: {nameof(RunDescription.Strategy)} is empty.", "runs");
-        CheckJson(d.ParametersJson, nameof(RunDescription.ParametersJson), index);
-        CheckJson(d.ExecutionConfigJson, nameof(RunDescription.ExecutionConfigJson), index);
+            throw new ArgumentException($"Run {index}: {nameof(RunInfo.Strategy)} is empty.", "runs");
+        CheckJson(d.ParametersJson, nameof(RunInfo.ParametersJson), index);
+        CheckJson(d.ExecutionConfigJson, nameof(RunInfo.ExecutionConfigJson), index);
+        CheckJson(d.DataJson, nameof(RunInfo.DataJson), index);
         ArgumentNullException.ThrowIfNull(run.Statistics, "runs");
         var seen = new HashSet<int>();
         foreach (var name in run.Statistics.Keys)

@@ -27,6 +27,7 @@ internal static class StoreSchema
                 created_at TIMESTAMP NOT NULL,
                 data_hash VARCHAR NOT NULL,
                 data_source VARCHAR NOT NULL,
+                data VARCHAR NOT NULL,
                 strategy VARCHAR NOT NULL,
                 parameters VARCHAR NOT NULL,
                 execution_config VARCHAR NOT NULL,

@@ -11,7 +11,7 @@ internal static class StoreTestRuns
 
     public static RunRecord Make(string strategy, int fast, double sharpe, double totalReturn, int trades = 0, int equity = 0, string? extraStat = null) => new()
     {
-        Description = new RunDescription
+        Info = new RunInfo
         {
             DataHash = "sha256:abc" + fast,
             DataSource = "data/btcusdt-synth-1m.parquet",

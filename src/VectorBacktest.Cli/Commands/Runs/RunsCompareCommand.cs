@@ -19,10 +19,10 @@ internal static class RunsCompareCommand
             var comparison = results.Compare(parse.GetValue(ids)!);
             var table = new Table().Border(TableBorder.Rounded).AddColumn("statistic");
             foreach (var run in comparison.Runs)
-                table.AddColumn(new TableColumn(Markup.Escape($"#{run.RunId.ToString(CultureInfo.InvariantCulture)} {run.Description.Strategy}")).RightAligned());
+                table.AddColumn(new TableColumn(Markup.Escape($"#{run.RunId.ToString(CultureInfo.InvariantCulture)} {run.Info.Strategy}")).RightAligned());
             var parameters = new List<string> { "[grey]parameters[/]" };
             foreach (var run in comparison.Runs)
-                parameters.Add(RunsCommand.Clip(run.Description.ParametersJson, 30));
+                parameters.Add(RunsCommand.Clip(run.Info.ParametersJson, 30));
             table.AddRow(parameters.ToArray());
             for (int s = 0; s < comparison.Statistics.Count; s++)
             {

@@ -42,7 +42,7 @@ internal static class RunsListCommand
                 var cells = new List<string>
                 {
                     run.RunId.ToString(CultureInfo.InvariantCulture), RunsCommand.Format(run.CreatedAt),
-                    Markup.Escape(run.Description.Strategy), RunsCommand.Clip(run.Description.ParametersJson, 40),
+                    Markup.Escape(run.Info.Strategy), RunsCommand.Clip(run.Info.ParametersJson, 40),
                 };
                 foreach (var column in columns)
                     cells.Add(RunsCommand.Format(run.Statistic(column)));

@@ -19,7 +19,7 @@ internal static class RunsShowCommand
             var runId = parse.GetValue(id);
             var run = results.GetRun(runId)
                 ?? throw new ArgumentException($"Run {runId} is not in the result store '{results.Path}'.", "id");
-            var d = run.Description;
+            var d = run.Info;
             var table = new Table().Border(TableBorder.Rounded).AddColumn("property").AddColumn("value");
             table.AddRow("run id", run.RunId.ToString(CultureInfo.InvariantCulture));
             table.AddRow("recorded (UTC)", RunsCommand.Format(run.CreatedAt));

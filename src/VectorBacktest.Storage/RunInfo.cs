@@ -1,20 +1,24 @@
 namespace VectorBacktest.Storage;
 
 /// <summary>
-/// Everything needed to reproduce one backtest run: the data it read (content hash and source), the strategy and
-/// its parameters, the execution configuration and the library version, plus the wall-clock span of the run.
+/// The store's flat form of a run's description (one row of the <c>runs</c> table): everything needed to reproduce
+/// the run (the data it read, the strategy and its parameters, the execution configuration, the library version)
+/// plus its wall-clock span. <see cref="RunRecord.From"/> fills it from a <see cref="VectorBacktest.Results.RunDescription"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="ParametersJson"/> and <see cref="ExecutionConfigJson"/> are JSON documents (any shape); the store
+/// <see cref="ParametersJson"/>, <see cref="ExecutionConfigJson"/> and <see cref="DataJson"/> are JSON documents (any shape); the store
 /// validates them when a run is recorded and keeps them verbatim, so SQL can read them with DuckDB's JSON functions.
 /// </remarks>
-public sealed record RunDescription
+public sealed record RunInfo
 {
     /// <summary>Content hash of the input bars (any stable digest, e.g. hex SHA-256). Required, non-empty.</summary>
     public required string DataHash { get; init; }
 
     /// <summary>Where the data came from (file path, URL, "synthetic:seed=1"); empty when unknown.</summary>
     public string DataSource { get; init; } = "";
+
+    /// <summary>Further facts about the data (symbol, timeframe, bar count, first and last bar) as a JSON document; <c>{}</c> when none.</summary>
+    public string DataJson { get; init; } = "{}";
 
     /// <summary>Strategy name as the user selects it (e.g. "sma-cross"). Required, non-empty.</summary>
     public required string Strategy { get; init; }
@@ -26,7 +30,7 @@ public sealed record RunDescription
     public string ExecutionConfigJson { get; init; } = "{}";
 
     /// <summary>Version of the library that produced the run (informational version string).</summary>
-    public string LibraryVersion { get; init; } = LibraryVersionOf(typeof(RunDescription));
+    public string LibraryVersion { get; init; } = LibraryVersionOf(typeof(RunInfo));
 
     /// <summary>Wall-clock time (UTC) at which the run started.</summary>
     public DateTimeOffset StartTime { get; init; }
