@@ -61,7 +61,14 @@ internal static class StoreConnection
         }
         catch
         {
-            transaction.Rollback();
+            try
+            {
+                transaction.Rollback();
+            }
+            catch (DuckDBException)
+            {
+                // A failed commit has already ended the transaction; the original error is the one to report.
+            }
             throw;
         }
     }

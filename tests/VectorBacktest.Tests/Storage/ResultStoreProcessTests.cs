@@ -21,12 +21,12 @@ public sealed class ResultStoreProcessTests
         var target = folder.File("target.duckdb");
         ResultStore.Open(target);
 
-        Child patient, impatient;
+        VbtProcess patient, impatient;
         using (var holder = new DuckDBConnection("Data Source=" + target))
         {
             holder.Open();
-            patient = Child.Start("runs", "import", export, "--store", target, "--lock-timeout", "60");
-            impatient = Child.Start("runs", "import", export, "--store", target, "--lock-timeout", "0.5");
+            patient = VbtProcess.Start("runs", "import", export, "--store", target, "--lock-timeout", "60");
+            impatient = VbtProcess.Start("runs", "import", export, "--store", target, "--lock-timeout", "0.5");
             // Deterministic overlap: release only once the patient process reports that it is waiting.
             Assert.True(patient.WaitForError("waiting:", ProcessLimit), "no wait message; stderr: " + patient.Error);
             Assert.Equal(1, impatient.Exit(ProcessLimit));
@@ -46,8 +46,8 @@ public sealed class ResultStoreProcessTests
         using var folder = new TempFolder();
         var export = ExportRuns(folder, 50);
         var target = folder.File("target.duckdb");
-        var first = Child.Start("runs", "import", export, "--store", target);
-        var second = Child.Start("runs", "import", export, "--store", target);
+        var first = VbtProcess.Start("runs", "import", export, "--store", target);
+        var second = VbtProcess.Start("runs", "import", export, "--store", target);
         Assert.Equal(0, first.Exit(ProcessLimit));
         Assert.Equal(0, second.Exit(ProcessLimit));
 
@@ -71,75 +71,5 @@ public sealed class ResultStoreProcessTests
         var export = folder.File("export");
         source.ExportParquet(export);
         return export;
-    }
-
-    /// <summary>A <c>dotnet vbt.dll …</c> child process with its output captured.</summary>
-    private sealed class Child
-    {
-        private readonly Process _process;
-        private readonly System.Text.StringBuilder _output = new();
-        private readonly System.Text.StringBuilder _error = new();
-        private readonly object _gate = new();
-
-        private Child(Process process) => _process = process;
-
-        public string Output { get { lock (_gate) return _output.ToString(); } }
-        public string Error { get { lock (_gate) return _error.ToString(); } }
-
-        public static Child Start(params string[] args)
-        {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(CliAssembly());
-            foreach (var a in args)
-                info.ArgumentList.Add(a);
-            info.Environment["NO_COLOR"] = "1";
-            info.Environment.Remove("VBT_STORE");
-            var child = new Child(new Process { StartInfo = info });
-            child._process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (child._gate) child._output.AppendLine(e.Data); };
-            child._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (child._gate) child._error.AppendLine(e.Data); };
-            child._process.Start();
-            child._process.BeginOutputReadLine();
-            child._process.BeginErrorReadLine();
-            return child;
-        }
-
-        public bool WaitForError(string text, TimeSpan limit)
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < limit)
-            {
-                if (Error.Contains(text, StringComparison.Ordinal))
-                    return true;
-                if (_process.HasExited)
-                    return Error.Contains(text, StringComparison.Ordinal);
-                Thread.Sleep(20);
-            }
-            return false;
-        }
-
-        public int Exit(TimeSpan limit)
-        {
-            if (!_process.WaitForExit(limit))
-            {
-                _process.Kill(entireProcessTree: true);
-                Assert.Fail($"vbt did not exit within {limit}; stdout: {Output} stderr: {Error}");
-            }
-            _process.WaitForExit();
-            return _process.ExitCode;
-        }
-
-        private static string CliAssembly()
-        {
-            // The test project references the CLI, so vbt.dll and its runtimeconfig/deps sit beside the tests.
-            var path = Path.Combine(AppContext.BaseDirectory, "vbt.dll");
-            Assert.True(File.Exists(path) && File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json")),
-                "vbt.dll (with vbt.runtimeconfig.json) not found next to the tests: " + path);
-            return path;
-        }
     }
 }

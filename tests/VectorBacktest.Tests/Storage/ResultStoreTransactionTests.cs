@@ -50,6 +50,26 @@ public sealed class ResultStoreTransactionTests
         Assert.DoesNotContain("nav", store.Query("SELECT * FROM equity LIMIT 0").Columns.Select(c => c.Name));
     }
 
+    [Fact]
+    public void Threads_of_one_process_record_concurrently_without_losing_runs()
+    {
+        using var folder = new TempFolder();
+        var store = ResultStore.Open(folder.File("r.duckdb"));
+        var ids = new System.Collections.Concurrent.ConcurrentBag<long>();
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, t =>
+        {
+            // Each thread's first run adds its own trade column: concurrent schema changes must be retried, not lost.
+            var extra = new RecordBatch.Builder().Append("thread_" + t, false, new Int32Array.Builder().Append(t).Build()).Build();
+            ids.Add(store.Record(StoreTestRuns.Make("t" + t, t, 0.1, 0.1) with { Trades = extra }));
+            for (int i = 1; i < 8; i++)
+                ids.Add(store.Record(StoreTestRuns.Make("t" + t, 100 * t + i, 0.1, 0.1, equity: 2)));
+        });
+        Assert.Equal(32, ids.Distinct().Count());
+        Assert.Equal(32, StoreTestRuns.Count(store, "runs"));
+        Assert.Equal(4, StoreTestRuns.Count(store, "trades"));
+        Assert.Equal(28 * 2, StoreTestRuns.Count(store, "equity"));
+    }
+
     private static void AssertOnly(ResultStore store, long kept, int trades, int equity)
     {
         Assert.Equal([kept], store.ListRuns().Select(r => r.RunId));
