@@ -9,7 +9,7 @@ public sealed class RunsCommandTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public void List_show_compare_and_export_read_the_store()
+    public void List_show_compare_export_read_the_store_and_backtest_records_into_it()
     {
         using var folder = new TempFolder();
         var path = folder.File(ResultStore.DefaultFileName);
@@ -29,6 +29,7 @@ public sealed class RunsCommandTests
             var export = VbtProcess.Start("runs", "export", "--out", folder.File("out"), "--store", path);
             var unknown = VbtProcess.Start("runs", "show", "999", "--store", path);
             var missing = VbtProcess.Start("runs", "list", "--store", folder.File("nowhere.duckdb"));
+            var backtest = VbtProcess.Start("backtest", "--strategy", "sma-crossover", "--out", folder.File("bt"), "--store", folder.File("bt.duckdb"));
 
             Assert.Equal(0, list.Exit(Limit));
             Assert.Contains("beta", list.Output);
@@ -60,6 +61,13 @@ public sealed class RunsCommandTests
             Assert.Equal(1, missing.Exit(Limit));
             Assert.Contains("does not exist", missing.Error);
             Assert.False(File.Exists(folder.File("nowhere.duckdb")));
+
+            Assert.Equal(0, backtest.Exit(Limit));
+            Assert.Contains("recorded run 1", backtest.Output);
+            var recorded = Assert.Single(ResultStore.Open(folder.File("bt.duckdb")).ListRuns());
+            Assert.Equal("sma-crossover", recorded.Info.Strategy);
+            Assert.True(recorded.TradeCount > 0 && recorded.EquityCount > 0);
+            Assert.False(double.IsNaN(recorded.Statistic("sharpe")));
         }
         finally
         {

@@ -65,6 +65,30 @@ internal static class RunsCommand
     public static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>A statistic for a narrow table cell: 4 significant digits, "-" for missing.</summary>
+    public static string Short(double value) =>
+        double.IsNaN(value) ? "-" : value.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>A parameters JSON object as <c>key=value key=value</c> (the JSON itself when it is not an object).</summary>
+    public static string Parameters(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+                return json;
+            var parts = new List<string>();
+            foreach (var property in document.RootElement.EnumerateObject())
+                parts.Add(property.Name + "=" + (property.Value.ValueKind == System.Text.Json.JsonValueKind.String
+                    ? property.Value.GetString() : property.Value.GetRawText()));
+            return string.Join(' ', parts);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+    }
+
     /// <summary>Shortens long text (parameters JSON) for a table cell.</summary>
     public static string Clip(string text, int max) => Markup.Escape(text.Length <= max ? text : text[..(max - 1)] + "…");
 }

@@ -22,7 +22,7 @@ internal static class RunsCompareCommand
                 table.AddColumn(new TableColumn(Markup.Escape($"#{run.RunId.ToString(CultureInfo.InvariantCulture)} {run.Info.Strategy}")).RightAligned());
             var parameters = new List<string> { "[grey]parameters[/]" };
             foreach (var run in comparison.Runs)
-                parameters.Add(RunsCommand.Clip(run.Info.ParametersJson, 30));
+                parameters.Add(RunsCommand.Clip(RunsCommand.Parameters(run.Info.ParametersJson), 30));
             table.AddRow(parameters.ToArray());
             for (int s = 0; s < comparison.Statistics.Count; s++)
             {

@@ -9,6 +9,7 @@ namespace VectorBacktest.Cli.Commands.Runs;
 internal static class RunsListCommand
 {
     private static readonly string[] Columns = ["total_return", "sharpe", "max_drawdown", "trade_count", "win_rate"];
+    private static readonly string[] Headers = ["return", "sharpe", "max dd", "trades", "win"];
 
     public static Command Create()
     {
@@ -34,18 +35,24 @@ internal static class RunsListCommand
             });
             var columns = sortBy is null || Columns.Any(c => CoreStatistics.Normalize(c) == CoreStatistics.Normalize(sortBy))
                 ? Columns : [sortBy, .. Columns];
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("id").AddColumn("recorded (UTC)").AddColumn("strategy").AddColumn("parameters");
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn(new TableColumn("id").NoWrap()).AddColumn(new TableColumn("UTC").NoWrap())
+                .AddColumn("strategy").AddColumn("parameters");
             foreach (var column in columns)
-                table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
+            {
+                int known = Array.IndexOf(Columns, column);
+                table.AddColumn(new TableColumn(Markup.Escape(known >= 0 ? Headers[known] : column)).RightAligned().NoWrap());
+            }
             foreach (var run in runs)
             {
                 var cells = new List<string>
                 {
-                    run.RunId.ToString(CultureInfo.InvariantCulture), RunsCommand.Format(run.CreatedAt),
-                    Markup.Escape(run.Info.Strategy), RunsCommand.Clip(run.Info.ParametersJson, 40),
+                    run.RunId.ToString(CultureInfo.InvariantCulture),
+                    run.CreatedAt.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Markup.Escape(run.Info.Strategy), RunsCommand.Clip(RunsCommand.Parameters(run.Info.ParametersJson), 40),
                 };
                 foreach (var column in columns)
-                    cells.Add(RunsCommand.Format(run.Statistic(column)));
+                    cells.Add(RunsCommand.Short(run.Statistic(column)));
                 table.AddRow(cells.ToArray());
             }
             AnsiConsole.Write(table);
