@@ -27,8 +27,7 @@ internal static class StoreConnection
         {
             try
             {
-                using var connection = new DuckDBConnection("Data Source=" + path);
-                connection.Open();
+                using var connection = OpenConnection(path);
                 return work(connection);
             }
             catch (DuckDBException e) when (IsRetryable(e))
@@ -47,6 +46,26 @@ internal static class StoreConnection
                 Thread.Sleep(jittered < remaining ? jittered : remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
                 delay = delay * 2 < MaxDelay ? delay * 2 : MaxDelay;
             }
+        }
+    }
+
+    private static DuckDBConnection OpenConnection(string path)
+    {
+        var connection = new DuckDBConnection("Data Source=" + path);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (DuckDBException e) when (!IsRetryable(e))
+        {
+            connection.Dispose();
+            throw new IOException($"Cannot open result store '{path}': {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 

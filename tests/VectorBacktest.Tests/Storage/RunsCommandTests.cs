@@ -9,7 +9,7 @@ public sealed class RunsCommandTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public void List_show_compare_export_read_the_store_and_backtest_records_into_it()
+    public void List_show_compare_query_export_read_the_store_and_backtest_records_into_it()
     {
         using var folder = new TempFolder();
         var path = folder.File(ResultStore.DefaultFileName);
@@ -27,6 +27,8 @@ public sealed class RunsCommandTests
             var show = VbtProcess.Start("runs", "show", ids[1].ToString(), "--store", path);
             var compare = VbtProcess.Start("runs", "compare", ids[0].ToString(), ids[2].ToString(), "--store", path);
             var export = VbtProcess.Start("runs", "export", "--out", folder.File("out"), "--store", path);
+            var query = VbtProcess.Start("runs", "query", "SELECT strategy || '!' AS s FROM runs JOIN stats USING (run_id) WHERE sharpe > 1.5 ORDER BY sharpe", "--store", path);
+            var badSql = VbtProcess.Start("runs", "query", "SELEC 1", "--store", path);
             var unknown = VbtProcess.Start("runs", "show", "999", "--store", path);
             var missing = VbtProcess.Start("runs", "list", "--store", folder.File("nowhere.duckdb"));
             var backtest = VbtProcess.Start("backtest", "--strategy", "sma-crossover", "--out", folder.File("bt"), "--store", folder.File("bt.duckdb"));
@@ -54,6 +56,13 @@ public sealed class RunsCommandTests
             Assert.Equal(0, export.Exit(Limit));
             Assert.True(File.Exists(folder.File("out/runs.parquet")));
             Assert.True(File.Exists(folder.File("out/equity.parquet")));
+
+            Assert.Equal(0, query.Exit(Limit));
+            Assert.True(query.Output.IndexOf("gamma!", StringComparison.Ordinal) is var g && g >= 0
+                && g < query.Output.IndexOf("beta!", StringComparison.Ordinal), query.Output);
+            Assert.DoesNotContain("alpha!", query.Output);
+            Assert.Equal(2, badSql.Exit(Limit));
+            Assert.Contains("SELEC", badSql.Error);
 
             Assert.Equal(2, unknown.Exit(Limit));
             Assert.Contains("999", unknown.Error);

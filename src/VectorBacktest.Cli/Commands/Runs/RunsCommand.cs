@@ -5,7 +5,7 @@ using VectorBacktest.Storage;
 
 namespace VectorBacktest.Cli.Commands.Runs;
 
-/// <summary><c>vbt runs …</c>: list, show, compare, export and import the runs of a result store.</summary>
+/// <summary><c>vbt runs …</c>: list, show, compare, query, export and import the runs of a result store.</summary>
 internal static class RunsCommand
 {
     /// <summary>Environment variable naming the store file when <c>--store</c> is not given.</summary>
@@ -13,12 +13,13 @@ internal static class RunsCommand
 
     public static Command Create()
     {
-        var runs = new Command("runs", "List, show, compare, export and import recorded backtest runs (DuckDB result store).");
+        var runs = new Command("runs", "List, show, compare, query, export and import recorded backtest runs (DuckDB result store).");
         runs.Subcommands.Add(RunsListCommand.Create());
         runs.Subcommands.Add(RunsShowCommand.Create());
         runs.Subcommands.Add(RunsCompareCommand.Create());
         runs.Subcommands.Add(RunsExportCommand.Create());
         runs.Subcommands.Add(RunsImportCommand.Create());
+        runs.Subcommands.Add(RunsQueryCommand.Create());
         return runs;
     }
 
