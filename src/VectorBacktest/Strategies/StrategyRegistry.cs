@@ -4,7 +4,7 @@ namespace VectorBacktest.Strategies;
 
 /// <summary>
 /// The shipped strategies by name: <c>sma-crossover</c> (<see cref="SmaCrossover"/>), <c>fvg-retracement</c>
-/// (<c>FairValueGapRetracement</c>), <c>liquidity-sweep</c> (<c>LiquiditySweepReversal</c>) and
+/// (<see cref="FairValueGapRetracement"/>), <c>liquidity-sweep</c> (<see cref="LiquiditySweepReversal"/>) and
 /// <c>bos-continuation</c> (<see cref="BreakOfStructureContinuation"/>), with parameter parsing from <c>key=value</c>
 /// strings and JSON objects.
 /// </summary>
@@ -14,6 +14,8 @@ public static class StrategyRegistry
     public static IReadOnlyList<StrategyDefinition> All { get; } =
     [
         SmaCrossover.Definition,
+        FairValueGapRetracement.Definition,
+        LiquiditySweepReversal.Definition,
         BreakOfStructureContinuation.Definition,
     ];
 
