@@ -14,17 +14,23 @@ internal static class StatisticsFlattener
 {
     private const int MaxDepth = 4;
 
+    // A sweep maps thousands of results of the same few types: look their properties up once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Properties = new();
+
     /// <summary>Adds the numeric members of <paramref name="value"/>; a name already present keeps its first value.</summary>
     public static void Add(Dictionary<string, double> into, object? value, string prefix, Func<string, bool>? skip = null, int depth = 0)
     {
         if (value is null || depth > MaxDepth)
             return;
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (property, snake) in Properties.GetOrAdd(value.GetType(), static t => t
+                     .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.GetIndexParameters().Length == 0)
+                     .Select(p => (p, SnakeCase(p.Name))).ToArray()))
         {
-            if (property.GetIndexParameters().Length > 0 || skip?.Invoke(property.Name) == true)
+            if (skip?.Invoke(property.Name) == true)
                 continue;
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var name = prefix + SnakeCase(property.Name);
+            var name = prefix + snake;
             if (type == typeof(double) || type == typeof(float) || type == typeof(int) || type == typeof(long)
                 || type == typeof(short) || type == typeof(decimal))
             {

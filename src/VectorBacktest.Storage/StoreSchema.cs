@@ -35,11 +35,13 @@ internal static class StoreSchema
                 start_time TIMESTAMP NOT NULL,
                 end_time TIMESTAMP NOT NULL);
             """);
-        sql.Append("CREATE TABLE stats (run_id BIGINT PRIMARY KEY");
+        sql.Append("CREATE TABLE stats (run_id BIGINT NOT NULL");
         foreach (var name in CoreStatistics.Names)
             sql.Append(", ").Append(name).Append(" DOUBLE");
         sql.AppendLine(");");
-        sql.AppendLine("CREATE TABLE stat_values (run_id BIGINT NOT NULL, name VARCHAR NOT NULL, value DOUBLE, PRIMARY KEY (run_id, name));");
+        // No keys on the per-run tables: an index makes every sweep append pay for an ART insert per row (several times
+        // slower, a larger file), and the writer already guarantees one stats row per run and unique names per run.
+        sql.AppendLine("CREATE TABLE stat_values (run_id BIGINT NOT NULL, name VARCHAR NOT NULL, value DOUBLE);");
         sql.AppendLine("CREATE TABLE trades (run_id BIGINT NOT NULL, seq BIGINT NOT NULL);");
         sql.AppendLine("CREATE TABLE equity (run_id BIGINT NOT NULL, seq BIGINT NOT NULL);");
         return sql.ToString();
