@@ -15,7 +15,7 @@ internal static class RunWriter
         var equityBatches = new List<RecordBatch>();
         for (int i = 0; i < runs.Length; i++)
         {
-            var run = runs[i] = list[i] ?? throw new ArgumentNullException(nameof(list), $"Run {i} is null.");
+            var run = runs[i] = list[i] ?? throw new ArgumentNullException("runs", $"Run {i} is null.");
             Validate(run, i);
             if (run.Trades is not null) tradeBatches.Add(run.Trades);
             if (run.Equity is not null) equityBatches.Add(run.Equity);
