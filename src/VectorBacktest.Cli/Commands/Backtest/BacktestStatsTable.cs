@@ -40,6 +40,7 @@ internal static class BacktestStatsTable
         Row(table, "fees paid", Money(stats.TotalFees));
         Row(table, "orders filled / rejected", FormattableString.Invariant($"{stats.FilledOrders} / {stats.RejectedOrders}"));
         AnsiConsole.Write(table);
+        if (stats.FilledOrders == 0 && stats.RejectedOrders > 0) WarnAllRejected(result);
 
         var preset = stats.BacktestingPy?.ToKeyValues() ?? stats.Vectorbt?.ToKeyValues();
         if (preset is null) return;
@@ -47,6 +48,16 @@ internal static class BacktestStatsTable
         presetTable.Title = new TableTitle(Markup.Escape($"{run.Execution.PresetName} statistics"));
         foreach (var (key, value) in preset) Row(presetTable, key, Format(value));
         AnsiConsole.Write(presetTable);
+    }
+
+    // A run whose every order was rejected usually means whole-unit lots (backtesting.py) or cash below one lot.
+    private static void WarnAllRejected(BacktestResult result)
+    {
+        var reasons = result.Orders.GroupBy(o => o.RejectReason).Select(g => $"{g.Key} x{g.Count()}");
+        string hint = result.Run.Execution.PresetName == Presets.BacktestingPyPreset.PresetName
+            ? "The backtesting-py preset trades whole units: raise --cash above one unit's price, or choose another preset."
+            : "Check the cash and the sizing settings.";
+        AnsiConsole.MarkupLine("[yellow]note:[/] " + Markup.Escape($"every order was rejected ({string.Join(", ", reasons)}). {hint}"));
     }
 
     private static void Row(Table table, string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
