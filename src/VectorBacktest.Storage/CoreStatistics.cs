@@ -28,12 +28,15 @@ public static class CoreStatistics
     }
 
     /// <summary>The index of the core statistic <paramref name="name"/> matches, or -1.</summary>
-    internal static int IndexOf(string name)
+    internal static int IndexOf(string name) => Indexes.GetOrAdd(name, static n =>
     {
-        var key = Normalize(name);
+        var key = Normalize(n);
         for (int i = 0; i < Names.Count; i++)
             if (Normalize(Names[i]) == key)
                 return i;
         return -1;
-    }
+    });
+
+    // A sweep records the same few statistic names for every run: match each name once. Bounded by the distinct names seen.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Indexes = new(StringComparer.Ordinal);
 }
