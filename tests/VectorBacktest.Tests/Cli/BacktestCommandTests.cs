@@ -1,0 +1,154 @@
+using System.Text.Json;
+using VectorBacktest.Cli;
+using VectorBacktest.Cli.Commands.Backtest;
+using VectorBacktest.Execution;
+using VectorBacktest.Portfolio;
+using VectorBacktest.Results;
+using VectorBacktest.Strategies;
+using VectorBacktest.Tests.Infrastructure;
+
+namespace VectorBacktest.Tests.Cli;
+
+public sealed class BacktestCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vbt-backtest-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    private static int Invoke(params string[] args) => BacktestCommand.Create().Parse(args).Invoke();
+
+    private string Out => Path.Combine(_folder, "out");
+
+    [Fact]
+    public void The_default_run_writes_every_documented_file_with_its_columns()
+    {
+        Assert.Equal(CliRunner.Ok, Invoke("--out", Out));
+
+        var trades = CsvTable.Load(Path.Combine(Out, "trades.csv"));
+        Assert.Equal(["entry_bar", "exit_bar", "entry_time", "exit_time", "side", "quantity", "entry_price", "exit_price", "entry_fee",
+            "exit_fee", "funding", "pnl", "return", "exit_reason", "stop_loss", "take_profit", "fees", "is_open"], Header(Path.Combine(Out, "trades.csv")));
+        Assert.Equal(["bar", "decision_bar", "time", "side", "status", "reject_reason", "reason", "quantity", "price", "fee", "at_open",
+            "position_after", "entry_price_after", "balance_after"], Header(Path.Combine(Out, "orders.csv")));
+        Assert.Equal(["time", "cash", "position_value", "equity", "drawdown"], Header(Path.Combine(Out, "equity.csv")));
+
+        var result = BacktestResult.Load(Out);
+        Assert.Equal(BacktestConfig.DefaultStrategy, result.Run.Strategy);
+        Assert.Equal("15m", result.Run.Data.Timeframe);
+        Assert.Equal("1m", result.Run.Data.ResampledFrom);
+        Assert.Equal(DataDescription.HashFile(BundledData.SamplePath), result.Run.Data.Sha256);
+        Assert.True(result.Trades.Count >= 10, $"{result.Trades.Count} trades on the bundled sample");
+        Assert.Equal(result.Trades.Count, trades.Text("side").Length);
+        Assert.Equal(result.Trades.Select(t => t.Pnl), trades.Doubles("pnl"));
+        Assert.Equal(result.Trades.Select(t => t.EntryFee + t.ExitFee), trades.Doubles("fees"));
+        Assert.Equal(result.Trades.Select(t => t.EntryTime), trades.EpochMs("entry_time"));
+        var equity = CsvTable.Load(Path.Combine(Out, "equity.csv"));
+        Assert.Equal(result.BarCount, equity.Doubles("equity").Length);
+        Assert.Equal(result.Equity.ToArray(), equity.Doubles("equity"));
+        Assert.Equal(result.Orders.Count, CsvTable.Load(Path.Combine(Out, "orders.csv")).Text("side").Length);
+
+        using var stats = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "stats.json")));
+        Assert.Equal(10_000, stats.RootElement.GetProperty("initialCash").GetDouble());
+        Assert.Equal(result.Stats.FinalEquity, stats.RootElement.GetProperty("finalEquity").GetDouble());
+        Assert.True(stats.RootElement.GetProperty("performance").TryGetProperty("sharpe", out _));
+        Assert.True(stats.RootElement.GetProperty("trades").TryGetProperty("winRate", out _));
+        Assert.Empty(Directory.GetFiles(Out, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_config_file_describes_the_run_and_flags_override_it()
+    {
+        var config = new BacktestConfig
+        {
+            Timeframe = "1h",
+            Strategy = "sma-crossover",
+            Parameters = JsonSerializer.SerializeToElement(new { fast = 5, slow = 20, shorts = true }),
+            Execution = new ExecutionSettings
+            {
+                Preset = "vectorbt", InitialCash = 20_000, Fees = 0.001, Timing = FillTiming.NextOpen, Sizing = SizingKind.EquityFraction,
+                SizingValue = 0.5, StopLoss = 0.02, TakeProfit = 0.04,
+            },
+            Out = "ignored-by-flag",
+        };
+        Directory.CreateDirectory(_folder);
+        string path = Path.Combine(_folder, "run.json");
+        File.WriteAllText(path, config.ToJson());
+        var loaded = BacktestConfig.Load(path);
+        Assert.Equal(config.Execution, loaded.Execution);
+        Assert.Equal(StrategyRegistry.FromJson(config.Parameters), StrategyRegistry.FromJson(loaded.Parameters));
+        Assert.Equal(Path.Combine(_folder, "ignored-by-flag"), loaded.Out);
+
+        Assert.Equal(CliRunner.Ok, Invoke("--config", path, "--cash", "5000", "--param", "slow=30", "--out", Out));
+        var result = BacktestResult.Load(Out);
+        Assert.Equal("sma-crossover", result.Run.Strategy);
+        Assert.Equal("1h", result.Run.Data.Timeframe);
+        Assert.Equal([new("fast", "5"), new("slow", "30"), new("shorts", "true")], result.Run.Parameters);
+        Assert.Equal(config.Execution with { InitialCash = 5000 }, result.Run.Execution);
+        Assert.NotNull(result.Stats.Vectorbt);
+        Assert.Equal(5000, result.Stats.InitialCash);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "ignored-by-flag")));
+    }
+
+    [Fact]
+    public void The_example_config_runs()
+    {
+        string example = Path.Combine(RepositoryRoot(), "data", "backtest.example.json");
+        var config = BacktestConfig.Load(example);
+        Assert.NotNull(config.Strategy);
+        Assert.Equal(CliRunner.Ok, Invoke("--config", example, "--out", Out));
+        Assert.Equal(config.Strategy, BacktestResult.Load(Out).Run.Strategy);
+    }
+
+    [Theory]
+    [InlineData("--strategy", "no-such-strategy")]
+    [InlineData("--param", "noSuchParameter=1")]
+    [InlineData("--param", "swingLength=0")]
+    [InlineData("--param", "swingLength=five")]
+    [InlineData("--param", "swingLength")]
+    [InlineData("--preset", "zipline")]
+    [InlineData("--timeframe", "7x")]
+    [InlineData("--fees", "-0.5")]
+    public void Bad_arguments_exit_with_code_2_and_write_nothing(string flag, string value)
+    {
+        Assert.Equal(CliRunner.UsageError, Invoke(flag, value, "--out", Out));
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void Fractional_stops_with_a_strategy_that_places_its_own_are_a_usage_error()
+    {
+        Directory.CreateDirectory(_folder);
+        string path = Path.Combine(_folder, "stops.json");
+        File.WriteAllText(path, """{ "strategy": "bos-continuation", "execution": { "stopLoss": 0.02 } }""");
+        Assert.Equal(CliRunner.UsageError, Invoke("--config", path, "--out", Out));
+    }
+
+    [Fact]
+    public void A_config_with_an_unknown_property_is_a_usage_error_naming_it()
+    {
+        Directory.CreateDirectory(_folder);
+        string path = Path.Combine(_folder, "bad.json");
+        File.WriteAllText(path, """{ "strategy": "sma-crossover", "execution": { "cahs": 5 } }""");
+        var e = Assert.Throws<ArgumentException>(() => BacktestConfig.Load(path));
+        Assert.Contains("cahs", e.Message);
+        Assert.Equal(CliRunner.UsageError, Invoke("--config", path, "--out", Out));
+    }
+
+    [Fact]
+    public void A_missing_data_file_is_a_data_error()
+    {
+        Assert.Equal(CliRunner.DataError, Invoke("--data", Path.Combine(_folder, "missing.parquet"), "--out", Out));
+        Assert.Equal(CliRunner.DataError, Invoke("--config", Path.Combine(_folder, "missing.json"), "--out", Out));
+    }
+
+    private static string[] Header(string path) => File.ReadLines(path).First().Split(',');
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "VectorBacktest.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("The repository root (VectorBacktest.sln) was not found above the test binaries.");
+    }
+}
