@@ -21,4 +21,8 @@ public enum ExitReason : byte
     EndOfData = 7,
     /// <summary>A leveraged position reached its liquidation price (see <see cref="VectorBacktest.Portfolio.SimulationOptions.Leverage"/>).</summary>
     Liquidation = 8,
+    /// <summary>A reduction ordered by an order column (<c>OrderSimulator.FromOrders</c>) or a rebalance.</summary>
+    Order = 9,
+    /// <summary>The maximum drawdown stop flattened the portfolio.</summary>
+    DrawdownHalt = 10,
 }

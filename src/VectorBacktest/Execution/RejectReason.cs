@@ -17,4 +17,21 @@ public enum RejectReason : byte
     Expired = 5,
     /// <summary>The strategy cancelled the order before it filled.</summary>
     Cancelled = 6,
+    /// <summary>The order's explicit price lies outside its fill bar's low–high range.</summary>
+    PriceOutsideBar = 7,
+    /// <summary>The fill bar offers nothing to fill against: zero (or missing) volume under a volume cap, or an empty
+    /// order-book side (or no level within the order's price).</summary>
+    NoLiquidity = 8,
+    /// <summary>The symbol has no bar at the fill (or decision) position of a multi-asset universe.</summary>
+    MissingBar = 9,
+    /// <summary>A per-asset or total exposure cap (fraction of equity) leaves no room for the order.</summary>
+    ExposureLimit = 10,
+    /// <summary>The maximum position size leaves no room for the order.</summary>
+    PositionLimit = 11,
+    /// <summary>The daily loss limit was reached: new entries are blocked until the next UTC day.</summary>
+    DailyLossLimit = 12,
+    /// <summary>The maximum drawdown stop fired: the portfolio was flattened and accepts no new entries.</summary>
+    DrawdownHalt = 13,
+    /// <summary>The sizing rule asked for nothing: a Kelly weight ≤ 0 (no edge), or no equity left to size from.</summary>
+    NoEdge = 14,
 }

@@ -94,7 +94,7 @@ public sealed class EquityCurve
         for (int o = 0; o < orders.Length; o++)
         {
             ref readonly var order = ref orders[o];
-            if (order.Status != Execution.OrderStatus.Filled) continue;
+            if (order.Status == Execution.OrderStatus.Rejected) continue;
             if ((uint)order.Bar >= (uint)n) throw new ArgumentException($"Order {o} is on bar {order.Bar}, outside the {n} bars.", nameof(orders));
             if (order.Bar < start) throw new ArgumentException($"Order {o} (bar {order.Bar}) comes after an order on bar {start}.", nameof(orders));
             if (fundingRate.IsEmpty || position == 0)

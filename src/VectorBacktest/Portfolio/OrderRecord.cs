@@ -18,7 +18,7 @@ public readonly record struct OrderRecord
     public long Time { get; init; }
     /// <summary>Buy or sell.</summary>
     public OrderSide Side { get; init; }
-    /// <summary>Filled or rejected.</summary>
+    /// <summary>Filled, partially filled or rejected.</summary>
     public OrderStatus Status { get; init; }
     /// <summary>Why it was rejected (<see cref="RejectReason.None"/> when filled).</summary>
     public RejectReason RejectReason { get; init; }
@@ -26,6 +26,10 @@ public readonly record struct OrderRecord
     public ExitReason Reason { get; init; }
     /// <summary>Filled quantity in base units, &gt; 0 (for a rejection: the quantity asked for, possibly 0).</summary>
     public double Quantity { get; init; }
+    /// <summary>For a <see cref="OrderStatus.Partial"/> fill: the quantity that was asked for (0 otherwise).</summary>
+    public double RequestedQuantity { get; init; }
+    /// <summary>The symbol's index in a multi-asset run's universe (0 in single-asset runs).</summary>
+    public int Asset { get; init; }
     /// <summary>Fill price after slippage, quote per base unit (NaN for a rejection without a price).</summary>
     public double Price { get; init; }
     /// <summary>Fee paid, quote currency (0 for a rejection).</summary>
@@ -39,6 +43,7 @@ public readonly record struct OrderRecord
     /// <summary>Realised balance after the fill: initial cash + realised P&amp;L − fees − settled funding (cash plus the position's cost basis).</summary>
     public double BalanceAfter { get; init; }
 
-    /// <summary>True when the order opened a position.</summary>
+    /// <summary>True when the order opened (or added to) a position without reducing one; a from-orders flip, which reduces
+    /// first, is not an entry.</summary>
     public bool IsEntry => Reason == ExitReason.None;
 }

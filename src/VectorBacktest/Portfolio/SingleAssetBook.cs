@@ -16,7 +16,7 @@ namespace VectorBacktest.Portfolio;
 /// <remarks>Accounting: <see cref="Balance"/> is initial cash + realised P&amp;L − fees; the position is
 /// (signed quantity, entry price); equity on bar <c>i</c> is <c>Balance + (close[i] × q − q × entry)</c>, evaluated in that
 /// form (backtesting.py's, so its equity is reproduced bit for bit). Free cash is <c>Balance − q × entry</c>.</remarks>
-internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
+internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
 {
     public readonly ReadOnlySpan<long> Time;
@@ -100,6 +100,19 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
                 quantity = _lots.RoundDown(Math.Min(Balance * _sizing.Value / risk,
                     _fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded)));
                 break;
+            case SizingKind.VolatilityTarget:
+                quantity = _lots.RoundDown(Math.Min(Balance * _sizing.Value / AtrAt(decisionBar),
+                    _fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded)));
+                break;
+            case SizingKind.Kelly:
+                double weight = Math.Min(1.0, _sizing.Value * KellyWeight());
+                if (!(weight > 0))
+                {
+                    Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.NoEdge, 0, price);
+                    return false;
+                }
+                quantity = _lots.RoundDown(_fee.AffordableQuantity(Balance * weight * _leverage, price, liquidity, _traded));
+                break;
             default:
                 // Flat, so equity and free cash are both the balance.
                 double budget = Balance * _sizing.Value * _leverage;
@@ -177,12 +190,25 @@ internal ref struct SingleAssetBook<TFill, TFee, TSlippage>
         TimeStopBar = _exits.TimeStopBars > 0 ? (int)Math.Min(int.MaxValue, (long)fillBar + _exits.TimeStopBars - (_nextOpen ? 1 : 0)) : int.MaxValue;
     }
 
+    // p − (1 − p) / b from the supplied prior, or from this run's closed trades once there are enough of them.
+    private readonly double KellyWeight()
+    {
+        double p = _sizing.WinRate, b = _sizing.Payoff;
+        if (_sizing.MinTrades > 0 && _closed >= _sizing.MinTrades)
+        {
+            int losses = _closed - _wins;
+            p = (double)_wins / _closed;
+            b = _wins > 0 && losses > 0 ? (_grossProfit / _wins) / (-_grossLoss / losses) : _wins > 0 ? double.PositiveInfinity : 0;
+        }
+        return p - (1 - p) / b;
+    }
+
     private readonly double AtrAt(int bar)
     {
-        if (Atr.IsEmpty) throw new ArgumentException("An ATR-multiple exit needs the signals.Atr column.", "signals");
+        if (Atr.IsEmpty) throw new ArgumentException("ATR-multiple exits and volatility-target sizing need the signals.Atr column.", "signals");
         double atr = Atr[bar];
         if (!(atr >= 0) || !double.IsFinite(atr))
-            throw new ArgumentException($"signals.Atr is {atr} on decision bar {bar}; an ATR-multiple exit needs a finite ATR >= 0 there.", "signals");
+            throw new ArgumentException($"signals.Atr is {atr} on decision bar {bar}; ATR-multiple exits and volatility-target sizing need a finite ATR >= 0 there.", "signals");
         return atr;
     }
 

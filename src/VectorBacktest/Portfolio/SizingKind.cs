@@ -14,4 +14,9 @@ public enum SizingKind : byte
     /// <summary>The quantity that loses this fraction of equity if the stop-loss is hit at its level (fees and gaps aside),
     /// capped by what the cash (times leverage) affords.</summary>
     RiskFraction = 4,
+    /// <summary>Volatility targeting: the quantity whose one-ATR move is this fraction of equity (<c>fraction × equity / ATR</c>
+    /// with the decision bar's <see cref="SignalInputs.Atr"/>), capped by what the cash (times leverage) affords.</summary>
+    VolatilityTarget = 5,
+    /// <summary>Fractional Kelly: this fraction of the Kelly weight <c>p − (1 − p) / b</c> of equity, fees included.</summary>
+    Kelly = 6,
 }

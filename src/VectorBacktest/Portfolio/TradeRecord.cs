@@ -6,9 +6,13 @@ namespace VectorBacktest.Portfolio;
 /// <remarks>Bars are 0-based bar indexes; times are bar <b>open</b> times in Unix epoch ms UTC (the fill
 /// happened at that bar's open, close or inside it: see <see cref="OrderRecord"/>). A position still open at the
 /// end under <see cref="EndOfData.KeepOpen"/> is reported with <see cref="IsOpen"/> true, marked at the last
-/// close without an exit fee.</remarks>
+/// close without an exit fee. Under <see cref="Orders.OrderSimulator"/> every reduction of a position is a trade of the
+/// reduced quantity, at the position's average entry price, with its pro-rata share of the entry fees (vectorbt's exit trades),
+/// and <see cref="EntryBar"/> is the bar the position was opened on.</remarks>
 public readonly record struct TradeRecord
 {
+    /// <summary>The symbol's index in a multi-asset run's universe (0 in single-asset runs).</summary>
+    public int Asset { get; init; }
     /// <summary>Bar of the entry fill.</summary>
     public int EntryBar { get; init; }
     /// <summary>Bar of the exit fill (the last bar for an open trade).</summary>

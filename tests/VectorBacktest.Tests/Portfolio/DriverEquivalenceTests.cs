@@ -59,7 +59,11 @@ public class DriverEquivalenceTests
         {
             InitialCash = 1000 + rng.Next(100_000),
             Timing = rng.Next(2) == 0 ? FillTiming.NextOpen : FillTiming.SignalClose,
-            Sizing = rng.Next(4) switch { 0 => OrderSizing.AllCash, 1 => OrderSizing.EquityFraction(0.5), 2 when exits.StopLoss.IsSet => OrderSizing.RiskFraction(0.05), _ => OrderSizing.Quantity(3) },
+            Sizing = rng.Next(6) switch
+            {
+                0 => OrderSizing.AllCash, 1 => OrderSizing.EquityFraction(0.5), 2 when exits.StopLoss.IsSet => OrderSizing.RiskFraction(0.05),
+                3 => OrderSizing.VolatilityTarget(0.02), 4 => OrderSizing.Kelly(0.5, 0.55, 1.2, minTrades: 3), _ => OrderSizing.Quantity(3),
+            },
             Lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01, MinNotional = 50 },
             Exits = exits,
             Entry = rng.Next(3) != 0 ? EntryOrder.Market : rng.Next(3) switch

@@ -24,9 +24,10 @@ internal static class BacktestCommand
         var fees = new Option<double?>("--fees") { Description = "Fee per fill, a fraction of notional (0.001 = 0.1 %)." };
         var slippage = new Option<double?>("--slippage") { Description = "Slippage, a fraction of the price (backtesting-py preset: the spread)." };
         var output = new Option<string?>("--out") { Description = $"Output folder (default {BacktestConfig.DefaultOut})." };
+        var store = new Option<string?>("--store") { Description = "Also record the run (description, statistics, trades, equity) in this result store file (see vbt runs)." };
         var command = new Command("backtest", "Run a backtest: print the key statistics, write trades.csv, orders.csv, equity.csv, stats.json.")
         {
-            config, data, timeframe, strategy, param, preset, cash, fees, slippage, output,
+            config, data, timeframe, strategy, param, preset, cash, fees, slippage, output, store,
         };
         command.SetAction(parse => CliRunner.Run(() =>
         {
@@ -38,6 +39,11 @@ internal static class BacktestCommand
             string folder = resolved.Out ?? BacktestConfig.DefaultOut;
             BacktestOutput.Write(result, folder);
             AnsiConsole.WriteLine($"wrote {string.Join(", ", BacktestOutput.CsvFiles)}, {BacktestOutput.StatsFile} and the result files to {folder}");
+            if (parse.GetValue(store) is { Length: > 0 } storePath)
+            {
+                var results = Runs.RunsCommand.Open(storePath, lockTimeoutSeconds: 30, create: true);
+                AnsiConsole.WriteLine($"recorded run {results.Record(result)} in {results.Path}");
+            }
             return CliRunner.Ok;
         }));
         return command;

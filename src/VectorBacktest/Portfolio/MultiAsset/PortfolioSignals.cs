@@ -1,0 +1,55 @@
+namespace VectorBacktest.Portfolio.MultiAsset;
+
+/// <summary>
+/// Per-symbol signal columns of a multi-asset run, flattened symbol-major: symbol <c>s</c>'s value on bar <c>t</c> is
+/// element <c>s × bars + t</c> (bars = the universe's <see cref="Data.Universe.Length"/>). Each column is empty (absent) or
+/// <c>symbols × bars</c> long. The per-bar decision rules are those of <see cref="SignalInputs"/>.
+/// </summary>
+public readonly ref struct PortfolioSignals
+{
+    /// <summary>The four signal columns (empty for absent ones) and an optional ATR column.</summary>
+    /// <param name="longEntries">Long entries.</param>
+    /// <param name="longExits">Long exits.</param>
+    /// <param name="shortEntries">Short entries (empty: no shorts).</param>
+    /// <param name="shortExits">Short exits.</param>
+    /// <param name="atr">ATR per symbol and bar in quote currency (needed by <see cref="PortfolioSizing.VolatilityTarget"/>).</param>
+    public PortfolioSignals(ReadOnlySpan<bool> longEntries, ReadOnlySpan<bool> longExits, ReadOnlySpan<bool> shortEntries = default,
+        ReadOnlySpan<bool> shortExits = default, ReadOnlySpan<double> atr = default)
+    {
+        LongEntries = longEntries;
+        LongExits = longExits;
+        ShortEntries = shortEntries;
+        ShortExits = shortExits;
+        Atr = atr;
+    }
+
+    /// <summary>Long entries, symbol-major.</summary>
+    public ReadOnlySpan<bool> LongEntries { get; }
+    /// <summary>Long exits, symbol-major.</summary>
+    public ReadOnlySpan<bool> LongExits { get; }
+    /// <summary>Short entries, symbol-major.</summary>
+    public ReadOnlySpan<bool> ShortEntries { get; }
+    /// <summary>Short exits, symbol-major.</summary>
+    public ReadOnlySpan<bool> ShortExits { get; }
+    /// <summary>ATR per symbol and bar, symbol-major (read on the decision bar).</summary>
+    public ReadOnlySpan<double> Atr { get; }
+
+    /// <exception cref="ArgumentException">A column of the wrong length, or no entry column.</exception>
+    internal void Validate(int symbols, int bars)
+    {
+        long cells = (long)symbols * bars;
+        Check(LongEntries.Length, cells, "signals.LongEntries");
+        Check(LongExits.Length, cells, "signals.LongExits");
+        Check(ShortEntries.Length, cells, "signals.ShortEntries");
+        Check(ShortExits.Length, cells, "signals.ShortExits");
+        Check(Atr.Length, cells, "signals.Atr");
+        if (LongEntries.IsEmpty && ShortEntries.IsEmpty && cells > 0)
+            throw new ArgumentException("At least one entry column (LongEntries or ShortEntries) is required.", "signals");
+    }
+
+    private static void Check(int length, long cells, string name)
+    {
+        if (length != 0 && length != cells)
+            throw new ArgumentException($"{name} has {length} values but symbols × bars is {cells} (symbol-major).", name);
+    }
+}

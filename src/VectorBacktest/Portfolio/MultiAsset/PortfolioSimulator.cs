@@ -1,0 +1,474 @@
+using System.Runtime.CompilerServices;
+using VectorBacktest.Data;
+using VectorBacktest.Execution;
+using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.SlippageModels;
+
+namespace VectorBacktest.Portfolio.MultiAsset;
+
+/// <summary>
+/// Multi-asset signals on a <see cref="Universe"/> with one shared cash balance: per-symbol signal columns, entries sized by
+/// <see cref="PortfolioSizing"/> and cut by <see cref="RiskLimits"/>, equity and gross exposure per bar.
+/// </summary>
+/// <remarks>
+/// <para>Per bar <c>t</c> under next-open timing: decisions taken on bar <c>t − 1</c>'s close fill at bar <c>t</c>'s open,
+/// first every exit and the closing half of every reversal (in symbol order), then every entry (in symbol order), so the
+/// cash freed by sales is available to the purchases of the same bar. Then the signals of bar <c>t</c> are read and the
+/// portfolio is marked at bar <c>t</c>'s close. Under signal-close timing the decisions of bar <c>t</c> fill at its close,
+/// in the same two phases.</para>
+/// <para>Missing bars: an order for a symbol without a bar at its fill position (NaN in the universe) is rejected with
+/// <see cref="RejectReason.MissingBar"/> (a reversal then keeps its position); a signal on a bar the symbol lacks is ignored
+/// unless it would act, when it is rejected the same way. A position is marked at its symbol's last known close.</para>
+/// <para>Accounting: the shared balance is initial cash + realised P&amp;L − fees; a position is (signed quantity, entry
+/// price), fully funded (a short reserves its notional); free cash = balance − Σ |quantity| × entry; equity = balance +
+/// Σ (mark × quantity − quantity × entry). Positions are not accumulated: an entry signal on the side held is ignored, as in
+/// <see cref="SignalSimulator"/>. Nothing is allocated per bar.</para>
+/// <para>The per-symbol state is a row of arrays rather than one <c>SingleAssetBook</c> per symbol, because a book owns its cash; the
+/// accounting is the same average-cost arithmetic (<c>PositionMath</c>) as the book's order path.</para>
+/// </remarks>
+public static class PortfolioSimulator
+{
+    /// <summary>Runs the per-symbol signals over <paramref name="universe"/>.</summary>
+    /// <param name="universe">The symbols on one time index (NaN where a symbol has no bar).</param>
+    /// <param name="signals">Per-symbol signal columns, symbol-major.</param>
+    /// <param name="options">Cash, timing, sizing, risk limits, lot rules, record level.</param>
+    /// <param name="fee">Fee model (fills are takers).</param>
+    /// <param name="slippage">Slippage model.</param>
+    /// <param name="workspace">Receives the records and per-bar series.</param>
+    /// <returns>The run's summary.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting without a usable ATR on a decision bar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
+    public static PortfolioSummary FromSignals<TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
+        TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
+        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(workspace);
+        options.Validate();
+        int symbols = universe.SymbolCount, n = universe.Length;
+        signals.Validate(symbols, n);
+        if (options.Sizing.Kind == PortfolioSizingKind.VolatilityTarget && signals.Atr.IsEmpty)
+            throw new ArgumentException("Volatility-target sizing needs the signals.Atr column.", nameof(signals));
+        workspace.Reset(symbols, n);
+        var run = new PortfolioRun<TFee, TSlippage>(universe, options, fee, slippage, workspace);
+        bool nextOpen = options.Timing == FillTiming.NextOpen;
+        for (int t = 0; t < n; t++)
+        {
+            if (nextOpen)
+            {
+                run.MarkAt(t, atOpen: true);
+                if (run.HaltPending) run.FlattenAll(t - 1, t, atOpen: true);
+                run.ExecutePending(t - 1, t, atOpen: true);
+                run.Decide(signals, t, lastBar: t == n - 1, reject: true);
+            }
+            else
+            {
+                run.Decide(signals, t, lastBar: false, reject: false);
+                run.MarkAt(t, atOpen: false);
+                run.ExecutePending(t, t, atOpen: false);
+            }
+            run.Close(t);
+            if (run.HaltPending && !nextOpen)
+            {
+                run.FlattenAll(t, t, atOpen: false);
+                run.Close(t);
+            }
+        }
+        return run.Finish();
+    }
+}
+
+// The state of one multi-asset run; methods are per bar and allocation-free.
+internal ref struct PortfolioRun<TFee, TSlippage>
+    where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+{
+    private const long DayMs = 86_400_000L;
+    private readonly Universe _universe;
+    private readonly ReadOnlySpan<long> _time;
+    private readonly TFee _fee;
+    private readonly TSlippage _slippage;
+    private readonly PortfolioOptions _options;
+    private readonly RiskLimits _risk;
+    private readonly LotRules _lots;
+    private readonly PortfolioWorkspace _ws;
+    private readonly SimulationWorkspace _records;
+    private readonly bool _full;
+    private readonly int _symbols;
+    private readonly Span<double> _q, _e, _entryFee, _mark;
+    private readonly Span<int> _entryBar;
+    private readonly Span<SignalAction> _pending;
+    private ReadOnlySpan<double> _atr;
+    private int _atrBars;
+
+    private double _balance, _traded, _fees, _peak, _maxDrawdown, _dayStart, _lastEquity, _winSum, _lossSum;
+    private int _filled, _rejected, _closed, _wins, _losses, _haltBar;
+    private long _day, _blockedDay;
+    public bool HaltPending;
+    private bool _halted;
+
+    public PortfolioRun(Universe universe, PortfolioOptions options, TFee fee, TSlippage slippage, PortfolioWorkspace ws)
+    {
+        _universe = universe;
+        _time = universe.Time;
+        _fee = fee;
+        _slippage = slippage;
+        _options = options;
+        _risk = options.Risk;
+        _lots = options.Lots;
+        _ws = ws;
+        _records = ws.Records;
+        _full = options.RecordLevel == RecordLevel.Full;
+        _symbols = universe.SymbolCount;
+        _q = ws.Quantity.AsSpan(0, _symbols);
+        _e = ws.Entry.AsSpan(0, _symbols);
+        _entryFee = ws.EntryFee.AsSpan(0, _symbols);
+        _mark = ws.Mark.AsSpan(0, _symbols);
+        _entryBar = ws.EntryBar.AsSpan(0, _symbols);
+        _pending = ws.Pending.AsSpan(0, _symbols);
+        _balance = options.InitialCash;
+        _peak = _dayStart = _lastEquity = options.InitialCash;
+        _day = long.MinValue;
+        _blockedDay = long.MinValue;
+        _haltBar = -1;
+    }
+
+    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (an action on the last bar under next-open
+    /// timing, or on a bar the symbol lacks, is rejected).</summary>
+    public void Decide(in PortfolioSignals signals, int t, bool lastBar, bool reject)
+    {
+        int n = _time.Length;
+        _atr = signals.Atr;
+        _atrBars = n;
+        for (int s = 0; s < _symbols; s++)
+        {
+            int k = s * n + t;
+            var position = _q[s] > 0 ? PositionSide.Long : _q[s] < 0 ? PositionSide.Short : PositionSide.Flat;
+            var action = SignalDecision.Decide(position, At(signals.LongEntries, k), At(signals.LongExits, k),
+                At(signals.ShortEntries, k), At(signals.ShortExits, k));
+            if (action == SignalAction.None) continue;
+            if (!_universe.Present(s)[t])
+            {
+                RejectAction(s, action, t, t, RejectReason.MissingBar);
+                continue;
+            }
+            if (lastBar && reject)
+            {
+                RejectAction(s, action, t, t, RejectReason.EndOfData);
+                continue;
+            }
+            _pending[s] = action;
+        }
+    }
+
+    private static bool At(ReadOnlySpan<bool> column, int k) => !column.IsEmpty && column[k];
+
+    /// <summary>Sets the mark of each held symbol with a bar at <paramref name="t"/> to its open or close (only held
+    /// positions are valued; an entry starts from its fill price).</summary>
+    public void MarkAt(int t, bool atOpen)
+    {
+        for (int s = 0; s < _symbols; s++)
+        {
+            if (_q[s] == 0) continue;
+            double price = atOpen ? _universe.Open(s)[t] : _universe.Close(s)[t];
+            if (!double.IsNaN(price)) _mark[s] = price;
+        }
+    }
+
+    private readonly double MarkedEquity(out double gross)
+    {
+        double equity = _balance;
+        gross = 0;
+        for (int s = 0; s < _symbols; s++)
+        {
+            double q = _q[s];
+            if (q == 0) continue;
+            // mark × q − q × entry, the single-asset book's order of evaluation (a one-symbol run equals it bit for bit).
+            double value = _mark[s] * q;
+            equity += value - q * _e[s];
+            gross += Math.Abs(value);
+        }
+        return equity;
+    }
+
+    /// <summary>Fills the pending actions on bar <paramref name="fill"/>: reductions first, then entries.</summary>
+    public void ExecutePending(int decision, int fill, bool atOpen)
+    {
+        if (fill < 0 || decision < 0) return;
+        if (_halted) CloseRemaining(decision, fill, atOpen, recordMissing: false);
+        for (int s = 0; s < _symbols; s++)
+        {
+            var action = _pending[s];
+            if (action is not (SignalAction.Close or SignalAction.ReverseToLong or SignalAction.ReverseToShort)) continue;
+            if (_q[s] == 0)
+            {
+                if (action == SignalAction.Close) _pending[s] = SignalAction.None;
+                continue;
+            }
+            if (!_universe.Present(s)[fill])
+            {
+                RejectAction(s, action, decision, fill, RejectReason.MissingBar);
+                _pending[s] = SignalAction.None;
+                continue;
+            }
+            ClosePosition(s, decision, fill, Price(s, fill, atOpen), action == SignalAction.Close ? ExitReason.Signal : ExitReason.Reverse, atOpen);
+            if (action == SignalAction.Close) _pending[s] = SignalAction.None;
+        }
+        for (int s = 0; s < _symbols; s++)
+        {
+            var action = _pending[s];
+            if (action == SignalAction.None) continue;
+            _pending[s] = SignalAction.None;
+            var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short;
+            var reason = _halted ? RejectReason.DrawdownHalt
+                : _blockedDay == Day(fill) ? RejectReason.DailyLossLimit
+                : !_universe.Present(s)[fill] ? RejectReason.MissingBar : RejectReason.None;
+            if (reason != RejectReason.None)
+            {
+                Reject(s, decision, fill, side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, ExitReason.None, reason, 0, double.NaN);
+                continue;
+            }
+            Enter(s, side, decision, fill, Price(s, fill, atOpen), atOpen);
+        }
+    }
+
+    private readonly double Price(int s, int bar, bool atOpen) => atOpen ? _universe.Open(s)[bar] : _universe.Close(s)[bar];
+
+    private static long Day(long timeMs) => timeMs >= 0 ? timeMs / DayMs : (timeMs - DayMs + 1) / DayMs;
+    private readonly long Day(int bar) => Day(_time[bar]);
+
+    private void Enter(int s, PositionSide side, int decision, int fill, double basePrice, bool atOpen)
+    {
+        var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        double volume = _universe.Volume(s)[fill];
+        double price = _slippage.FillPrice(basePrice, orderSide, true, 0, volume);
+        double equity = MarkedEquity(out double gross);
+        double wanted = Wanted(s, decision, price, equity);
+        double quantity = wanted;
+        var bound = RejectReason.PositionLimit;
+        if (!(wanted > 0))
+        {
+            Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.NoEdge, 0, price);
+            return;
+        }
+        if (_risk.MaxPositionQuantity > 0 && quantity > _risk.MaxPositionQuantity)
+            quantity = _risk.MaxPositionQuantity;
+        if (_risk.MaxAssetExposure > 0) Cap(ref quantity, ref bound, _risk.MaxAssetExposure * equity / price, RejectReason.ExposureLimit);
+        if (_risk.MaxTotalExposure > 0) Cap(ref quantity, ref bound, (_risk.MaxTotalExposure * equity - gross) / price, RejectReason.ExposureLimit);
+        double free = FreeCash();
+        Cap(ref quantity, ref bound, free > 0 ? _fee.AffordableQuantity(free, price, Liquidity.Taker, _traded) : 0, RejectReason.InsufficientFunds);
+        quantity = _lots.RoundDown(quantity);
+        if (!(quantity > 0))
+        {
+            Reject(s, decision, fill, orderSide, ExitReason.None, quantity < _lots.RoundDown(wanted) ? bound : RejectReason.BelowMinQuantity, wanted, price);
+            return;
+        }
+        price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
+        var lot = _lots.Check(quantity, price);
+        if (lot != RejectReason.None)
+        {
+            Reject(s, decision, fill, orderSide, ExitReason.None, lot, quantity, price);
+            return;
+        }
+        double fee = _fee.Fee(quantity, price, Liquidity.Taker, _traded);
+        _traded += quantity * price;
+        _balance -= fee;
+        _fees += fee;
+        _q[s] = side == PositionSide.Long ? quantity : -quantity;
+        _e[s] = price;
+        _mark[s] = basePrice;
+        _entryFee[s] = fee;
+        _entryBar[s] = fill;
+        _filled++;
+        bool partial = quantity < _lots.RoundDown(wanted);
+        if (_full)
+            _records.Add(new OrderRecord
+            {
+                Bar = fill, DecisionBar = decision, Time = _time[fill], Side = orderSide, Asset = s,
+                Status = partial ? OrderStatus.Partial : OrderStatus.Filled, RequestedQuantity = partial ? wanted : 0,
+                Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
+                PositionAfter = _q[s], EntryPriceAfter = price, BalanceAfter = _balance,
+            });
+    }
+
+    private static void Cap(ref double quantity, ref RejectReason bound, double cap, RejectReason reason)
+    {
+        if (quantity <= cap) return;
+        quantity = Math.Max(cap, 0);
+        bound = reason;
+    }
+
+    private readonly double FreeCash()
+    {
+        double free = _balance;
+        for (int s = 0; s < _symbols; s++) free -= Math.Abs(_q[s]) * _e[s];
+        return free;
+    }
+
+    // The quantity the sizing asks for, before caps and lot rounding.
+    private readonly double Wanted(int s, int decision, double price, double equity)
+    {
+        var sizing = _options.Sizing;
+        switch (sizing.Kind)
+        {
+            case PortfolioSizingKind.VolatilityTarget:
+                double atr = _atr[s * _atrBars + decision];
+                if (!(atr > 0) || !double.IsFinite(atr))
+                    throw new ArgumentException($"signals.Atr is {atr} for symbol {s} on decision bar {decision}; volatility targeting needs a finite ATR > 0 there.", "signals");
+                return sizing.Value * equity / atr;
+            case PortfolioSizingKind.Kelly:
+                double p = sizing.WinRate, b = sizing.Payoff;
+                if (sizing.MinTrades > 0 && _closed >= sizing.MinTrades)
+                {
+                    p = (double)_wins / _closed;
+                    b = _wins > 0 && _losses > 0 ? (_winSum / _wins) / (-_lossSum / _losses) : _wins > 0 ? double.PositiveInfinity : 0;
+                }
+                double weight = Math.Min(1.0, sizing.Value * PortfolioSizing.KellyWeight(p, b));
+                return weight > 0 ? _fee.AffordableQuantity(weight * equity, price, Liquidity.Taker, _traded) : 0;
+            default:
+                return _fee.AffordableQuantity(sizing.Value * equity, price, Liquidity.Taker, _traded);
+        }
+    }
+
+    private void ClosePosition(int s, int decision, int fill, double basePrice, ExitReason reason, bool atOpen)
+    {
+        double q = _q[s], entry = _e[s];
+        var orderSide = q > 0 ? OrderSide.Sell : OrderSide.Buy;
+        double quantity = Math.Abs(q);
+        double price = _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]);
+        double fee = _fee.Fee(quantity, price, Liquidity.Taker, _traded);
+        _traded += quantity * price;
+        double e = entry;
+        double gross = PositionMath.Apply(ref _q[s], ref e, -q, price, out _);
+        _e[s] = 0;
+        _balance += gross - fee;
+        _fees += fee;
+        double pnl = gross - fee - _entryFee[s];
+        _filled++;
+        _closed++;
+        if (pnl > 0)
+        {
+            _wins++;
+            _winSum += pnl;
+        }
+        else
+        {
+            _losses++;
+            _lossSum += pnl;
+        }
+        if (_full)
+        {
+            _records.Add(new OrderRecord
+            {
+                Bar = fill, DecisionBar = decision, Time = _time[fill], Side = orderSide, Asset = s, Status = OrderStatus.Filled,
+                Reason = reason, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
+                PositionAfter = 0, EntryPriceAfter = 0, BalanceAfter = _balance,
+            });
+            _records.Add(TradeOf(s, q, entry, fill, price, fee, pnl, reason));
+        }
+        _entryFee[s] = 0;
+    }
+
+    private readonly TradeRecord TradeOf(int s, double q, double entry, int exitBar, double exitPrice, double exitFee, double pnl, ExitReason reason)
+    {
+        double quantity = Math.Abs(q);
+        return new TradeRecord
+        {
+            Asset = s, EntryBar = _entryBar[s], ExitBar = exitBar, EntryTime = _time[_entryBar[s]], ExitTime = _time[exitBar],
+            Side = q > 0 ? PositionSide.Long : PositionSide.Short, Quantity = quantity, EntryPrice = entry, ExitPrice = exitPrice,
+            EntryFee = _entryFee[s], ExitFee = exitFee, Pnl = pnl,
+            Return = (q > 0 ? 1.0 : -1.0) * (exitPrice / entry - 1) - (exitFee + _entryFee[s]) / (quantity * entry),
+            ExitReason = reason, StopLoss = double.NaN, TakeProfit = double.NaN,
+        };
+    }
+
+    /// <summary>Fires the drawdown stop: closes every open position on bar <paramref name="fill"/> and halts new entries.</summary>
+    public void FlattenAll(int decision, int fill, bool atOpen)
+    {
+        HaltPending = false;
+        _halted = true;
+        CloseRemaining(decision, fill, atOpen, recordMissing: true);
+    }
+
+    // After the stop: closes the positions whose symbol has a bar on `fill`; the others are closed on their next bar.
+    private void CloseRemaining(int decision, int fill, bool atOpen, bool recordMissing)
+    {
+        for (int s = 0; s < _symbols; s++)
+        {
+            if (_q[s] == 0) continue;
+            if (!_universe.Present(s)[fill])
+            {
+                if (recordMissing)
+                    Reject(s, decision, fill, _q[s] > 0 ? OrderSide.Sell : OrderSide.Buy, ExitReason.DrawdownHalt, RejectReason.MissingBar,
+                        Math.Abs(_q[s]), double.NaN);
+                continue;
+            }
+            ClosePosition(s, decision, fill, Price(s, fill, atOpen), ExitReason.DrawdownHalt, atOpen);
+        }
+    }
+
+    /// <summary>Marks the portfolio at bar <paramref name="t"/>'s close, records the per-bar series and applies the daily loss
+    /// limit and the drawdown stop.</summary>
+    public void Close(int t)
+    {
+        long day = Day(t);
+        if (day != _day)
+        {
+            _dayStart = _lastEquity;
+            _day = day;
+        }
+        MarkAt(t, atOpen: false);
+        double equity = MarkedEquity(out double gross);
+        _lastEquity = equity;
+        _ws.EquityBuffer[t] = equity;
+        _ws.GrossBuffer[t] = gross;
+        _ws.CashBuffer[t] = FreeCash();
+        if (equity > _peak) _peak = equity;
+        double drawdown = 1.0 - equity / _peak;
+        if (drawdown > _maxDrawdown) _maxDrawdown = drawdown;
+        if (_risk.DailyLossLimit > 0 && equity <= _dayStart * (1 - _risk.DailyLossLimit)) _blockedDay = day;
+        if (_risk.MaxDrawdown > 0 && !_halted && drawdown >= _risk.MaxDrawdown)
+        {
+            HaltPending = true;
+            _haltBar = t;
+        }
+    }
+
+    private void RejectAction(int s, SignalAction action, int decision, int bar, RejectReason reason)
+    {
+        bool opening = action is SignalAction.OpenLong or SignalAction.OpenShort;
+        var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong || (action == SignalAction.Close && _q[s] < 0)
+            ? OrderSide.Buy : OrderSide.Sell;
+        Reject(s, decision, bar, side, opening ? ExitReason.None : action == SignalAction.Close ? ExitReason.Signal : ExitReason.Reverse,
+            reason, opening ? 0 : Math.Abs(_q[s]), double.NaN);
+    }
+
+    private void Reject(int s, int decision, int bar, OrderSide side, ExitReason reason, RejectReason rejectReason, double quantity, double price)
+    {
+        _rejected++;
+        if (_full)
+            _records.Add(new OrderRecord
+            {
+                Bar = bar, DecisionBar = decision, Time = _time[bar], Side = side, Asset = s, Status = OrderStatus.Rejected,
+                RejectReason = rejectReason, Reason = reason, Quantity = quantity, Price = price,
+                PositionAfter = _q[s], EntryPriceAfter = _e[s], BalanceAfter = _balance,
+            });
+    }
+
+    /// <summary>Records the positions still open as open trades and returns the summary.</summary>
+    public readonly PortfolioSummary Finish()
+    {
+        int n = _time.Length;
+        if (_full && n > 0)
+            for (int s = 0; s < _symbols; s++)
+                if (_q[s] != 0)
+                    _records.Add(TradeOf(s, _q[s], _e[s], n - 1, _mark[s], 0, _q[s] * (_mark[s] - _e[s]) - _entryFee[s], ExitReason.None));
+        return new PortfolioSummary
+        {
+            InitialCash = _options.InitialCash, FinalEquity = n > 0 ? _lastEquity : _options.InitialCash, FilledOrders = _filled,
+            RejectedOrders = _rejected, ClosedTrades = _closed, WinningTrades = _wins, TotalFees = _fees, MaxDrawdown = _maxDrawdown,
+            HaltBar = _haltBar,
+        };
+    }
+}

@@ -1,0 +1,152 @@
+using VectorBacktest.Data;
+using VectorBacktest.Execution;
+using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
+using VectorBacktest.Execution.SlippageModels;
+
+namespace VectorBacktest.Portfolio.Orders;
+
+/// <summary>
+/// vectorbt's <c>from_orders</c> on one asset: an order column (size, optional price) executed through the same
+/// fill-and-portfolio book as the signal drivers, with average-cost accounting, so positions can be accumulated, reduced in
+/// part and flipped. Fees, slippage, lot rules, the end-of-data policy and the records are those of the book.
+/// </summary>
+/// <remarks>
+/// <para>Row <c>t</c> is decided on bar <c>t</c>'s close and fills by <see cref="SimulationOptions.Timing"/>: at bar
+/// <c>t + 1</c>'s open (a row on the last bar is rejected with <see cref="RejectReason.EndOfData"/>) or at bar <c>t</c>'s
+/// close. A target or percent size is converted to a quantity at the reference price of the fill (the explicit price, else
+/// the default price before slippage); a target already met places no order.</para>
+/// <para>Cash: the part of an order that adds exposure (long or short, fully funded, margin 1) is capped by the free cash
+/// (balance − cost basis still held, after realising the reduced part), fees included (a free cash below 1e-9 of the balance counts as none); a capped order is recorded as
+/// <see cref="OrderStatus.Partial"/>, one that cannot add anything as rejected (<see cref="RejectReason.InsufficientFunds"/>).
+/// Reductions are never capped by cash. Each reduction records a trade for the reduced quantity (vectorbt's exit trades).</para>
+/// <para>Liquidity (<see cref="LiquidityLimits"/>): with <see cref="RemainderPolicy.Carry"/>, a remainder of a default-price
+/// order keeps working at the following bars' default prices until filled; a new order row replaces it (the remainder is
+/// recorded as <see cref="RejectReason.Cancelled"/> on that row's bar); at the end of the data it is recorded as
+/// <see cref="RejectReason.EndOfData"/>. Remainders of explicit-price orders are always cancelled. Bars on which a carried
+/// remainder finds no liquidity record nothing.</para>
+/// <para>Not used here: <see cref="SimulationOptions.Sizing"/> and <see cref="SimulationOptions.Entry"/> (the order
+/// column decides); exits, leverage and funding are not supported on this path. Nothing is allocated per bar.</para>
+/// </remarks>
+public static class OrderSimulator
+{
+    /// <summary>Runs the order column <paramref name="orders"/> over <paramref name="bars"/>.</summary>
+    /// <param name="bars">The bars.</param>
+    /// <param name="orders">Sizes (NaN = no order), size type and optional explicit prices.</param>
+    /// <param name="options">Cash, timing, lot rules, end-of-data policy, record level.</param>
+    /// <param name="fee">Fee model (fills are takers).</param>
+    /// <param name="slippage">Slippage model (default-price fills without an order book).</param>
+    /// <param name="workspace">Receives the orders and trades.</param>
+    /// <param name="limits">Liquidity caps (default: none).</param>
+    /// <returns>The run's summary.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">Columns of the wrong length; exits, leverage or a non-market entry in
+    /// <paramref name="options"/>; an order-book depth not covering the bars; a default fill price that is NaN or &lt;= 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
+    public static SimulationSummary FromOrders<TFee, TSlippage>(BarSeries bars, OrderInputs orders, SimulationOptions options,
+        TFee fee, TSlippage slippage, SimulationWorkspace workspace, LiquidityLimits limits = default)
+        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(workspace);
+        options.Validate();
+        int n = bars.Length;
+        orders.Validate(n);
+        limits.Validate(n);
+        if (options.Exits.HasPriceLevels || options.Exits.TimeStopBars > 0)
+            throw new ArgumentException("FromOrders does not attach exits: options.Exits must be empty (place the exit orders in the order column).", nameof(options));
+        if (options.Leverage != 1) throw new ArgumentException("FromOrders does not support leverage: options.Leverage must be 1.", nameof(options));
+        if (options.Entry.Type != OrderType.Market)
+            throw new ArgumentException("FromOrders places market orders (or explicit-price orders via orders.Price): options.Entry must be market.", nameof(options));
+        if (n == 0)
+        {
+            workspace.Reset();
+            return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
+        }
+        var book = new SingleAssetBook<PessimisticFillModel, TFee, TSlippage>(bars, default, default, options, default, fee, slippage, workspace);
+        bool nextOpen = options.Timing == FillTiming.NextOpen;
+        bool carry = limits.Remainder == RemainderPolicy.Carry && limits.IsLimited;
+        var size = orders.Size;
+        var explicitPrice = orders.Price;
+        double remainder = 0;
+        int remainderDecision = 0;
+        for (int t = 0; t < n; t++)
+        {
+            if (nextOpen)
+            {
+                if (t > 0 && double.IsFinite(size[t - 1]))
+                    Place(ref book, orders.SizeType, size[t - 1], At(explicitPrice, t - 1), t - 1, t, book.Open[t], true, limits, carry,
+                        ref remainder, ref remainderDecision);
+                else if (remainder != 0)
+                    remainder = Work(ref book, remainder, remainderDecision, t, book.Open[t], true, limits);
+                if (!double.IsFinite(size[t])) continue;
+                if (remainder != 0) Cancel(ref book, ref remainder, t);
+                if (t == n - 1)
+                {
+                    double delta = book.OrderDelta(orders.SizeType, size[t], book.Close[t]);
+                    if (delta != 0)
+                        book.Reject(t, t, delta > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(book.Quantity, delta), RejectReason.EndOfData,
+                            Math.Abs(delta), double.NaN);
+                }
+            }
+            else if (double.IsFinite(size[t]))
+            {
+                if (remainder != 0) Cancel(ref book, ref remainder, t);
+                Place(ref book, orders.SizeType, size[t], At(explicitPrice, t), t, t, book.Close[t], false, limits, carry,
+                    ref remainder, ref remainderDecision);
+            }
+            else if (remainder != 0)
+            {
+                remainder = Work(ref book, remainder, remainderDecision, t, book.Close[t], false, limits);
+            }
+        }
+        if (remainder != 0)
+            book.Reject(remainderDecision, n - 1, remainder > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(book.Quantity, remainder),
+                RejectReason.EndOfData, Math.Abs(remainder), double.NaN);
+        return book.Finish(options.EndOfData);
+    }
+
+    private static double At(ReadOnlySpan<double> column, int bar) => column.IsEmpty ? double.NaN : column[bar];
+
+    private static ExitReason Reduces(double position, double delta) =>
+        position != 0 && (position > 0) != (delta > 0) ? ExitReason.Order : ExitReason.None;
+
+    private static void Place<TFee, TSlippage>(ref SingleAssetBook<PessimisticFillModel, TFee, TSlippage> book, SizeType type, double size,
+        double price, int decisionBar, int fillBar, double defaultPrice, bool atOpen, in LiquidityLimits limits, bool carry,
+        ref double remainder, ref int remainderDecision)
+        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        bool hasPrice = !double.IsNaN(price);
+        double delta = book.OrderDelta(type, size, hasPrice ? price : defaultPrice);
+        if (delta == 0 || !double.IsFinite(delta)) return;
+        if (hasPrice && !(price >= book.Low[fillBar] && price <= book.High[fillBar]))
+        {
+            book.Reject(decisionBar, fillBar, delta > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(book.Quantity, delta),
+                RejectReason.PriceOutsideBar, Math.Abs(delta), price);
+            return;
+        }
+        book.ExecuteOrder(decisionBar, fillBar, delta, hasPrice ? price : defaultPrice, price, atOpen, limits, true, out double unfilled);
+        if (carry && !hasPrice && unfilled > 0)
+        {
+            remainder = delta > 0 ? unfilled : -unfilled;
+            remainderDecision = decisionBar;
+        }
+    }
+
+    private static double Work<TFee, TSlippage>(ref SingleAssetBook<PessimisticFillModel, TFee, TSlippage> book, double remainder,
+        int decisionBar, int fillBar, double price, bool atOpen, in LiquidityLimits limits)
+        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        book.ExecuteOrder(decisionBar, fillBar, remainder, price, double.NaN, atOpen, limits, false, out double unfilled);
+        return remainder > 0 ? unfilled : -unfilled;
+    }
+
+    private static void Cancel<TFee, TSlippage>(ref SingleAssetBook<PessimisticFillModel, TFee, TSlippage> book, ref double remainder, int bar)
+        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        book.Reject(bar, bar, remainder > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(book.Quantity, remainder), RejectReason.Cancelled,
+            Math.Abs(remainder), double.NaN);
+        remainder = 0;
+    }
+}

@@ -1,0 +1,181 @@
+using VectorBacktest.Execution;
+using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
+using VectorBacktest.Execution.SlippageModels;
+using VectorBacktest.Portfolio.Orders;
+
+namespace VectorBacktest.Portfolio;
+
+// The order path of the book (OrderSimulator.FromOrders): signed quantity changes with average-cost accounting
+// (PositionMath), so positions can be added to, reduced in part and flipped. Balance, fees, lot rules, records and the
+// summary are the same as the signal path's.
+internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
+    where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+{
+    private const double DustFraction = 1e-9;
+
+    /// <summary>The signed quantity change an order row asks for, at reference price <paramref name="price"/>
+    /// (equity is marked there).</summary>
+    public readonly double OrderDelta(SizeType type, double size, double price)
+    {
+        double equity = Balance + (price * Quantity - Quantity * EntryPrice);
+        return type switch
+        {
+            SizeType.Amount => size,
+            SizeType.Value => size / price,
+            SizeType.Percent => size * equity / price,
+            SizeType.TargetAmount => size - Quantity,
+            SizeType.TargetValue => size / price - Quantity,
+            _ => size * equity / price - Quantity,
+        };
+    }
+
+    /// <summary>
+    /// Executes a signed order of <paramref name="delta"/> base units on bar <paramref name="fillBar"/>: rounds it down to the
+    /// lot step, caps it by the bar's liquidity, prices it (order-book walk, explicit <paramref name="limit"/>, or
+    /// <paramref name="basePrice"/> through the slippage model), caps the part that adds exposure by the free cash, checks the
+    /// lot minimums and fills or rejects it (recorded).
+    /// </summary>
+    /// <param name="decisionBar">Bar whose close decided the order.</param>
+    /// <param name="fillBar">Bar the fill belongs to.</param>
+    /// <param name="delta">Signed quantity wanted (positive buys), not yet rounded.</param>
+    /// <param name="basePrice">Default fill price before slippage.</param>
+    /// <param name="limit">Explicit price (NaN: none): filled at it without slippage, or the worst level of an order-book walk.</param>
+    /// <param name="atOpen">True when the fill is at the bar's open.</param>
+    /// <param name="limits">Liquidity caps.</param>
+    /// <param name="recordNoLiquidity">Whether a bar with no liquidity at all records a rejection (false while a remainder is carried).</param>
+    /// <param name="unfilled">Quantity the liquidity caps left unfilled (base units, ≥ 0).</param>
+    /// <returns>The signed quantity filled (0 when nothing filled).</returns>
+    public double ExecuteOrder(int decisionBar, int fillBar, double delta, double basePrice, double limit, bool atOpen,
+        in LiquidityLimits limits, bool recordNoLiquidity, out double unfilled)
+    {
+        unfilled = 0;
+        if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
+        var side = delta > 0 ? OrderSide.Buy : OrderSide.Sell;
+        bool reduces = Quantity != 0 && (Quantity > 0) != (delta > 0);
+        var reason = reduces ? ExitReason.Order : ExitReason.None;
+        double wanted = _lots.RoundDown(Math.Abs(delta));
+        if (!(wanted > 0))
+        {
+            Reject(decisionBar, fillBar, side, reason, RejectReason.BelowMinQuantity, Math.Abs(delta), basePrice);
+            return 0;
+        }
+        double volume = Volume[fillBar];
+        double quantity = wanted;
+        if (limits.MaxVolumeShare > 0)
+            quantity = Math.Min(quantity, volume > 0 && double.IsFinite(volume) ? _lots.RoundDown(limits.MaxVolumeShare * volume) : 0);
+        var depth = limits.Depth;
+        if (depth is not null && quantity > 0) quantity = Math.Min(quantity, _lots.RoundDown(depth.Walk(fillBar, side, quantity, limit, out _)));
+        unfilled = wanted - quantity;
+        if (!(quantity > 0))
+        {
+            if (recordNoLiquidity) Reject(decisionBar, fillBar, side, reason, RejectReason.NoLiquidity, wanted, basePrice);
+            return 0;
+        }
+
+        double held = Math.Abs(Quantity);
+        double reduced = reduces ? Math.Min(held, quantity) : 0;
+        double price = OrderPrice(fillBar, side, quantity, reduced < quantity, basePrice, limit, depth, volume);
+        double adding = quantity - reduced;
+        if (adding > 0)
+        {
+            // Free cash once the reduced part is realised: balance + realised − its fee − the cost basis still held.
+            double realised = reduced > 0 ? (Quantity > 0 ? reduced : -reduced) * (price - EntryPrice) : 0;
+            double reduceFee = reduced > 0 ? _fee.Fee(reduced, price, Liquidity.Taker, _traded) : 0;
+            double budget = Balance + realised - reduceFee - (held - reduced) * EntryPrice;
+            // A budget that is rounding dust of the balance (a fully invested account re-targeting) affords nothing.
+            double affordable = budget > DustFraction * Balance ? _lots.RoundDown(_fee.AffordableQuantity(budget, price, Liquidity.Taker, _traded)) : 0;
+            if (adding > affordable)
+            {
+                quantity = reduced + Math.Max(affordable, 0);
+                if (!(quantity > 0))
+                {
+                    Reject(decisionBar, fillBar, side, reason, RejectReason.InsufficientFunds, wanted, price);
+                    unfilled = 0;
+                    return 0;
+                }
+                price = OrderPrice(fillBar, side, quantity, reduced < quantity, basePrice, limit, depth, volume);
+            }
+        }
+        var rejected = _lots.Check(quantity, price);
+        if (rejected != RejectReason.None)
+        {
+            Reject(decisionBar, fillBar, side, reason, rejected, quantity, price);
+            unfilled = 0;
+            return 0;
+        }
+        double signed = side == OrderSide.Buy ? quantity : -quantity;
+        FillDelta(decisionBar, fillBar, signed, price, quantity < wanted ? wanted : 0, atOpen);
+        return signed;
+    }
+
+    private readonly double OrderPrice(int bar, OrderSide side, double quantity, bool opens, double basePrice, double limit,
+        OrderBookDepth? depth, double volume)
+    {
+        if (depth is not null)
+        {
+            depth.Walk(bar, side, quantity, limit, out double average);
+            return average;
+        }
+        if (!double.IsNaN(limit)) return limit;
+        return _slippage.FillPrice(basePrice, side, opens, quantity, volume);
+    }
+
+    /// <summary>Applies a signed fill at its final price: fee, average-cost position, realised P&amp;L, a trade record per
+    /// reduction, and the order record (<see cref="OrderStatus.Partial"/> when <paramref name="requested"/> &gt; 0).</summary>
+    private void FillDelta(int decisionBar, int fillBar, double delta, double price, double requested, bool atOpen)
+    {
+        double quantity = Math.Abs(delta);
+        double fee = _fee.Fee(quantity, price, Liquidity.Taker, _traded);
+        _traded += quantity * price;
+        double before = Quantity, entryBefore = EntryPrice;
+        double pnl = PositionMath.Apply(ref Quantity, ref EntryPrice, delta, price, out double reduced);
+        Balance += pnl - fee;
+        _fees += fee;
+        if (reduced > 0)
+        {
+            double held = Math.Abs(before);
+            double entryShare = _entryFee * (reduced / held);
+            double exitShare = fee * (reduced / quantity);
+            _entryFee -= entryShare;
+            double net = pnl - entryShare - exitShare;
+            _closed++;
+            if (net > 0)
+            {
+                _wins++;
+                _grossProfit += net;
+            }
+            else _grossLoss += net;
+            if (_full)
+                _workspace.Add(new TradeRecord
+                {
+                    EntryBar = _entryBar, ExitBar = fillBar, EntryTime = Time[_entryBar], ExitTime = Time[fillBar],
+                    Side = before > 0 ? PositionSide.Long : PositionSide.Short, Quantity = reduced, EntryPrice = entryBefore,
+                    ExitPrice = price, EntryFee = entryShare, ExitFee = exitShare, Pnl = net,
+                    Return = (before > 0 ? 1.0 : -1.0) * (price / entryBefore - 1) - (entryShare + exitShare) / (reduced * entryBefore),
+                    ExitReason = ExitReason.Order, StopLoss = double.NaN, TakeProfit = double.NaN,
+                });
+            if (reduced < quantity)
+            {
+                _entryFee = fee - exitShare;
+                _entryBar = fillBar;
+            }
+        }
+        else
+        {
+            if (before == 0) _entryBar = fillBar;
+            _entryFee += fee;
+        }
+        if (Quantity == 0) _entryFee = 0;
+        Side = Quantity > 0 ? PositionSide.Long : Quantity < 0 ? PositionSide.Short : PositionSide.Flat;
+        _filled++;
+        if (_full)
+            _workspace.Add(new OrderRecord
+            {
+                Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = delta > 0 ? OrderSide.Buy : OrderSide.Sell,
+                Status = requested > 0 ? OrderStatus.Partial : OrderStatus.Filled, Reason = reduced > 0 ? ExitReason.Order : ExitReason.None,
+                Quantity = quantity, RequestedQuantity = requested, Price = price, Fee = fee, AtOpen = atOpen,
+                PositionAfter = Quantity, EntryPriceAfter = EntryPrice, BalanceAfter = Balance,
+            });
+    }
+}
