@@ -42,7 +42,8 @@ public sealed record ExecutionSettings
     /// <summary>When a decision fills; null: the preset's, else next open.</summary>
     public FillTiming? Timing { get; init; }
 
-    /// <summary>How entries are sized; null: the preset's, else all free cash. <see cref="SizingValue"/> gives the amount.</summary>
+    /// <summary>How entries are sized (quantity, notional, equity-, cash- or risk-fraction); null: the preset's, else all free
+    /// cash. <see cref="SizingValue"/> gives the amount.</summary>
     public SizingKind? Sizing { get; init; }
 
     /// <summary>The quantity, notional or fraction for <see cref="Sizing"/> (null: 1, i.e. all of it for the fraction kinds).</summary>
@@ -158,7 +159,8 @@ public sealed record ExecutionSettings
         SizingKind.EquityFraction => OrderSizing.EquityFraction(value),
         SizingKind.CashFraction => OrderSizing.CashFraction(value),
         SizingKind.RiskFraction => OrderSizing.RiskFraction(value),
-        _ => throw new ArgumentOutOfRangeException(nameof(Sizing), kind, "Unknown sizing kind."),
+        _ => throw new ArgumentOutOfRangeException(nameof(Sizing), kind,
+            "Execution settings support the sizing kinds quantity, notional, equity-fraction, cash-fraction and risk-fraction."),
     };
 
     private static void Fraction(double value, string name)

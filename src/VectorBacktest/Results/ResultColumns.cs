@@ -19,6 +19,10 @@ public static class ResultColumns
     public const string Reason = "reason";
     /// <summary>Orders and trades: quantity in base units, &gt; 0 (float64).</summary>
     public const string Quantity = "quantity";
+    /// <summary>Orders: for a partial fill, the quantity asked for (0 otherwise) (float64).</summary>
+    public const string RequestedQuantity = "requested_quantity";
+    /// <summary>Orders and trades: the symbol's index in a multi-asset universe, 0 in single-asset runs (int32).</summary>
+    public const string Asset = "asset";
     /// <summary>Orders: fill price after slippage (float64, NaN for a rejection without a price).</summary>
     public const string Price = "price";
     /// <summary>Orders: fee paid (float64).</summary>

@@ -23,9 +23,13 @@ internal static class ResultTables
         double[] quantity = new double[n], price = new double[n], fee = new double[n];
         double[] position = new double[n], entry = new double[n], balance = new double[n];
         var atOpen = new BooleanArray.Builder().Reserve(n);
+        var requested = new double[n];
+        var asset = new Int32Array.Builder().Reserve(n);
         for (int i = 0; i < n; i++)
         {
             ref readonly var o = ref orders[i];
+            requested[i] = o.RequestedQuantity;
+            asset.Append(o.Asset);
             bar.Append(o.Bar);
             decision.Append(o.DecisionBar);
             time[i] = o.Time;
@@ -46,6 +50,7 @@ internal static class ResultTables
             (C.Time, ArrowBuffers.UtcMilliseconds, ArrowBuffers.WrapTime(time)), (C.Side, StringType.Default, side.Build()),
             (C.Status, StringType.Default, status.Build()), (C.RejectReason, StringType.Default, reject.Build()),
             (C.Reason, StringType.Default, reason.Build()), (C.Quantity, DoubleType.Default, ArrowBuffers.Wrap(quantity)),
+            (C.RequestedQuantity, DoubleType.Default, ArrowBuffers.Wrap(requested)), (C.Asset, Int32Type.Default, asset.Build()),
             (C.Price, DoubleType.Default, ArrowBuffers.Wrap(price)), (C.Fee, DoubleType.Default, ArrowBuffers.Wrap(fee)),
             (C.AtOpen, BooleanType.Default, atOpen.Build()), (C.PositionAfter, DoubleType.Default, ArrowBuffers.Wrap(position)),
             (C.EntryPriceAfter, DoubleType.Default, ArrowBuffers.Wrap(entry)), (C.BalanceAfter, DoubleType.Default, ArrowBuffers.Wrap(balance)));
@@ -62,9 +67,11 @@ internal static class ResultTables
         double[] quantity = new double[n], entryPrice = new double[n], exitPrice = new double[n], entryFee = new double[n];
         double[] exitFee = new double[n], funding = new double[n], pnl = new double[n], ret = new double[n];
         double[] stopLoss = new double[n], takeProfit = new double[n];
+        var asset = new Int32Array.Builder().Reserve(n);
         for (int i = 0; i < n; i++)
         {
             ref readonly var t = ref trades[i];
+            asset.Append(t.Asset);
             entryBar.Append(t.EntryBar);
             exitBar.Append(t.ExitBar);
             entryTime[i] = t.EntryTime;
@@ -91,7 +98,7 @@ internal static class ResultTables
             (C.ExitFee, DoubleType.Default, ArrowBuffers.Wrap(exitFee)), (C.Funding, DoubleType.Default, ArrowBuffers.Wrap(funding)),
             (C.Pnl, DoubleType.Default, ArrowBuffers.Wrap(pnl)), (C.Return, DoubleType.Default, ArrowBuffers.Wrap(ret)),
             (C.ExitReason, StringType.Default, exitReason.Build()), (C.StopLoss, DoubleType.Default, ArrowBuffers.Wrap(stopLoss)),
-            (C.TakeProfit, DoubleType.Default, ArrowBuffers.Wrap(takeProfit)));
+            (C.TakeProfit, DoubleType.Default, ArrowBuffers.Wrap(takeProfit)), (C.Asset, Int32Type.Default, asset.Build()));
     }
 
     public static RecordBatch EquityBatch(long[] time, double[] cash, double[] positionValue, double[] equity, double[] drawdown) =>
@@ -111,6 +118,8 @@ internal static class ResultTables
         var reject = Column<StringArray>(batch, C.RejectReason, source);
         var reason = Column<StringArray>(batch, C.Reason, source);
         var quantity = Column<DoubleArray>(batch, C.Quantity, source);
+        var requested = Column<DoubleArray>(batch, C.RequestedQuantity, source);
+        var asset = Column<Int32Array>(batch, C.Asset, source);
         var price = Column<DoubleArray>(batch, C.Price, source);
         var fee = Column<DoubleArray>(batch, C.Fee, source);
         var atOpen = Column<BooleanArray>(batch, C.AtOpen, source);
@@ -126,7 +135,7 @@ internal static class ResultTables
                 Side = Parse<OrderSide>(side, i, C.Side, source), Status = Parse<OrderStatus>(status, i, C.Status, source),
                 RejectReason = Parse<RejectReason>(reject, i, C.RejectReason, source),
                 Reason = Parse<ExitReason>(reason, i, C.Reason, source),
-                Quantity = quantity.Values[i], Price = price.Values[i], Fee = fee.Values[i], AtOpen = atOpen.GetValue(i) ?? false,
+                Quantity = quantity.Values[i], RequestedQuantity = requested.Values[i], Asset = asset.Values[i], Price = price.Values[i], Fee = fee.Values[i], AtOpen = atOpen.GetValue(i) ?? false,
                 PositionAfter = position.Values[i], EntryPriceAfter = entry.Values[i], BalanceAfter = balance.Values[i],
             };
         }
@@ -152,6 +161,7 @@ internal static class ResultTables
         var exitReason = Column<StringArray>(batch, C.ExitReason, source);
         var stopLoss = Column<DoubleArray>(batch, C.StopLoss, source);
         var takeProfit = Column<DoubleArray>(batch, C.TakeProfit, source);
+        var tradeAsset = Column<Int32Array>(batch, C.Asset, source);
         var trades = new TradeRecord[batch.Length];
         for (int i = 0; i < trades.Length; i++)
         {
@@ -161,7 +171,7 @@ internal static class ResultTables
                 Side = Parse<PositionSide>(side, i, C.Side, source), Quantity = quantity.Values[i], EntryPrice = entryPrice.Values[i],
                 ExitPrice = exitPrice.Values[i], EntryFee = entryFee.Values[i], ExitFee = exitFee.Values[i], Funding = funding.Values[i],
                 Pnl = pnl.Values[i], Return = ret.Values[i], ExitReason = Parse<ExitReason>(exitReason, i, C.ExitReason, source),
-                StopLoss = stopLoss.Values[i], TakeProfit = takeProfit.Values[i],
+                StopLoss = stopLoss.Values[i], TakeProfit = takeProfit.Values[i], Asset = tradeAsset.Values[i],
             };
         }
         return trades;

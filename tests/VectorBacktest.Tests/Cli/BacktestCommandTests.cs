@@ -29,8 +29,8 @@ public sealed class BacktestCommandTests : IDisposable
 
         var trades = CsvTable.Load(Path.Combine(Out, "trades.csv"));
         Assert.Equal(["entry_bar", "exit_bar", "entry_time", "exit_time", "side", "quantity", "entry_price", "exit_price", "entry_fee",
-            "exit_fee", "funding", "pnl", "return", "exit_reason", "stop_loss", "take_profit", "fees", "is_open"], Header(Path.Combine(Out, "trades.csv")));
-        Assert.Equal(["bar", "decision_bar", "time", "side", "status", "reject_reason", "reason", "quantity", "price", "fee", "at_open",
+            "exit_fee", "funding", "pnl", "return", "exit_reason", "stop_loss", "take_profit", "asset", "fees", "is_open"], Header(Path.Combine(Out, "trades.csv")));
+        Assert.Equal(["bar", "decision_bar", "time", "side", "status", "reject_reason", "reason", "quantity", "requested_quantity", "asset", "price", "fee", "at_open",
             "position_after", "entry_price_after", "balance_after"], Header(Path.Combine(Out, "orders.csv")));
         Assert.Equal(["time", "cash", "position_value", "equity", "drawdown"], Header(Path.Combine(Out, "equity.csv")));
 

@@ -90,6 +90,26 @@ public sealed class BacktestResultTests : IDisposable
     }
 
     [Fact]
+    public void Multi_asset_and_partial_fill_fields_survive_the_tables()
+    {
+        OrderRecord[] orders =
+        [
+            new() { Bar = 3, DecisionBar = 2, Time = 1000, Side = OrderSide.Buy, Status = OrderStatus.Partial, Quantity = 1.5,
+                RequestedQuantity = 2.5, Asset = 4, Price = 101, Fee = 0.1, AtOpen = true, PositionAfter = 1.5, EntryPriceAfter = 101, BalanceAfter = 999.9 },
+            new() { Bar = 5, DecisionBar = 5, Time = 2000, Side = OrderSide.Sell, Status = OrderStatus.Rejected,
+                RejectReason = RejectReason.InsufficientFunds, Reason = ExitReason.StopLoss, Price = double.NaN, Asset = 1 },
+        ];
+        TradeRecord[] trades =
+        [
+            new() { Asset = 2, EntryBar = 1, ExitBar = 9, EntryTime = 10, ExitTime = 90, Side = PositionSide.Short, Quantity = 3, EntryPrice = 50,
+                ExitPrice = 45, EntryFee = 0.2, ExitFee = 0.3, Funding = -0.05, Pnl = 14.55, Return = 0.097, ExitReason = ExitReason.TakeProfit,
+                StopLoss = 55, TakeProfit = 45 },
+        ];
+        Assert.Equal(orders, ResultTables.ReadOrders(ResultTables.OrdersBatch(orders), "orders"));
+        Assert.Equal(trades, ResultTables.ReadTrades(ResultTables.TradesBatch(trades), "trades"));
+    }
+
+    [Fact]
     public void Saving_again_replaces_the_files_and_leaves_no_temporary_file()
     {
         var bars = TestBars.Random(200, seed: 11);
@@ -105,10 +125,10 @@ public sealed class BacktestResultTests : IDisposable
     public void Tables_have_the_documented_columns()
     {
         var result = RunCrossover(TestBars.Random(200, seed: 5), new ExecutionSettings());
-        Assert.Equal(["bar", "decision_bar", "time", "side", "status", "reject_reason", "reason", "quantity", "price", "fee",
+        Assert.Equal(["bar", "decision_bar", "time", "side", "status", "reject_reason", "reason", "quantity", "requested_quantity", "asset", "price", "fee",
             "at_open", "position_after", "entry_price_after", "balance_after"], Names(result.ToRecordBatch(ResultTable.Orders)));
         Assert.Equal(["entry_bar", "exit_bar", "entry_time", "exit_time", "side", "quantity", "entry_price", "exit_price", "entry_fee",
-            "exit_fee", "funding", "pnl", "return", "exit_reason", "stop_loss", "take_profit"], Names(result.ToRecordBatch(ResultTable.Trades)));
+            "exit_fee", "funding", "pnl", "return", "exit_reason", "stop_loss", "take_profit", "asset"], Names(result.ToRecordBatch(ResultTable.Trades)));
         var equity = result.ToRecordBatch(ResultTable.Equity);
         Assert.Equal(["time", "cash", "position_value", "equity", "drawdown"], Names(equity));
         Assert.Equal(200, equity.Length);
