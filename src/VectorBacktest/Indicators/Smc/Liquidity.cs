@@ -23,7 +23,8 @@ namespace VectorBacktest.Indicators.Smc;
 /// run and the sweeps up to <c>t</c>.</para>
 /// <para><b><see cref="SmcMode.Reference"/></b> (reference swings, artificial ones included): each swing is processed
 /// at its own bar with the whole-series <c>w</c>; the last version of each group is the reference's row.</para>
-/// <para>O(N + S log S) for S swings (one forward pass per side, stacks instead of the reference's nested scans).</para>
+/// <para>O(N + S log S) for S swings (one forward pass over the bars for both sides, stacks instead of the
+/// reference's nested scans).</para>
 /// </remarks>
 public sealed partial class Liquidity
 {

@@ -99,6 +99,29 @@ public sealed partial class OrderBlocks
 
         for (int i = 0; i < n; i++)
         {
+            // Most bars have no event on either side and only move the two running minima: this inner loop skips
+            // them without calls, so its state can stay in registers.
+            for (; i < n; i++)
+            {
+                double qh = Unsafe.Add(ref h, i), ql = Unsafe.Add(ref l, i), qc = Unsafe.Add(ref c, i);
+                double bullTouch = closeMitigation ? Math.Min(Unsafe.Add(ref o, i), qc) : ql;
+                double bearTouch = closeMitigation ? Math.Min(-Unsafe.Add(ref o, i), -qc) : -qh;
+                if ((qh > bullLowestTop) | (bullTouch < bullHighestBottom) | (i >= bullNextAt) | (qc > bullBreak)
+                    | (-ql > bearLowestTop) | (bearTouch < bearHighestBottom) | (i >= bearNextAt) | (-qc > bearBreak))
+                    break;
+                if (ql <= bullLowestSinceLow)
+                {
+                    bullLowestSinceLow = ql;
+                    bullLowestSince = i;
+                }
+                if (-qh <= bearLowestSinceLow)
+                {
+                    bearLowestSinceLow = -qh;
+                    bearLowestSince = i;
+                }
+            }
+            if (i >= n) break;
+
             double hi = Unsafe.Add(ref h, i), lo = Unsafe.Add(ref l, i), cl = Unsafe.Add(ref c, i);
 
             // Bullish side.
