@@ -33,11 +33,19 @@ public sealed record ExecutionSettings
     /// <summary>Starting cash in quote currency, finite and &gt; 0 (default 10,000).</summary>
     public double InitialCash { get; init; } = 10_000;
 
-    /// <summary>Fee as a fraction of notional on every fill, in [0, 1) (0.001 = 0.1 %; default 0).</summary>
-    public double Fees { get; init; }
+    /// <summary>Fee as a fraction of notional on every fill, in [0, 1) (default 0.001 = 0.1 %, Binance spot's taker fee
+    /// without discounts: a backtest without costs flatters every strategy, so costs are on unless switched off).</summary>
+    public double Fees { get; init; } = DefaultFees;
 
-    /// <summary>Slippage as a fraction of the price, in [0, 1) (backtesting.py preset: the spread, paid on entry; default 0).</summary>
-    public double Slippage { get; init; }
+    /// <summary>Slippage as a fraction of the price, in [0, 1) (backtesting.py preset: the spread, paid on entry; default
+    /// 0.0002 = 2 basis points, a typical BTC spot spread plus impact for a small order).</summary>
+    public double Slippage { get; init; } = DefaultSlippage;
+
+    /// <summary>Default of <see cref="Fees"/>.</summary>
+    public const double DefaultFees = 0.001;
+
+    /// <summary>Default of <see cref="Slippage"/>.</summary>
+    public const double DefaultSlippage = 0.0002;
 
     /// <summary>When a decision fills; null: the preset's, else next open.</summary>
     public FillTiming? Timing { get; init; }
