@@ -17,7 +17,9 @@ internal static class BacktestStatsTable
         var table = new Table().Border(TableBorder.Rounded).AddColumn("statistic").AddColumn(new TableColumn("value").RightAligned());
         table.Title = new TableTitle(Markup.Escape($"{run.Strategy} on {run.Data.Symbol} {run.Data.Timeframe}"));
         Row(table, "parameters", string.Join(" ", run.Parameters.Select(kv => $"{kv.Key}={kv.Value}")));
-        Row(table, "execution", run.Execution.PresetName ?? "library defaults");
+        var e = run.Execution;
+        Row(table, "execution", FormattableString.Invariant(
+            $"{e.PresetName ?? "library conventions"}, fees {e.Fees * 100:0.####} %, slippage {e.Slippage * 100:0.####} %"));
         if (run.Data.Bars > 0)
             Row(table, "period (UTC)", $"{BarValidator.FormatTime(run.Data.FirstBarTime)} .. {BarValidator.FormatTime(run.Data.LastBarTime)}");
         Row(table, "bars", run.Data.Bars.ToString("N0", CultureInfo.InvariantCulture));
