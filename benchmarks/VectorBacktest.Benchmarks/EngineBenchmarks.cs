@@ -4,6 +4,8 @@ using VectorBacktest.Data.SampleData;
 using VectorBacktest.Execution;
 using VectorBacktest.Execution.FeeModels;
 using VectorBacktest.Execution.SlippageModels;
+using VectorBacktest.Indicators;
+using VectorBacktest.Kernels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Portfolio.MultiAsset;
 using VectorBacktest.Portfolio.Orders;
@@ -55,13 +57,10 @@ public class EngineBenchmarks
         for (int s = 0; s < symbols; s++)
         {
             var close = _universe.ForwardFillClose(s).Values;
-            var fast = RollingMean(close, 50);
-            var slow = RollingMean(close, 200);
-            for (int i = 1; i < n; i++)
-            {
-                _entries[s * n + i] = fast[i - 1] < slow[i - 1] && fast[i] > slow[i];
-                _exits[s * n + i] = slow[i - 1] < fast[i - 1] && slow[i] > fast[i];
-            }
+            var fast = Sma.Compute(close, 50, SmaMode.Pandas);
+            var slow = Sma.Compute(close, 200, SmaMode.Pandas);
+            Crossings.Above(fast, slow, _entries.AsSpan(s * n, n));
+            Crossings.Above(slow, fast, _exits.AsSpan(s * n, n));
         }
         _bars = BenchmarkInputs.Bars1M;
         _targets = new double[_bars.Length];
@@ -92,24 +91,4 @@ public class EngineBenchmarks
     public SimulationSummary FromOrders1MVolumeCap() => OrderSimulator.FromOrders(_bars, new OrderInputs(_targets, SizeType.TargetPercent),
         _orderOptions, new FractionFee(0.001), new FixedFractionSlippage(0.0005), _orders,
         new LiquidityLimits { MaxVolumeShare = 0.01, Remainder = RemainderPolicy.Carry });
-
-    private static double[] RollingMean(ReadOnlySpan<double> x, int window)
-    {
-        var result = new double[x.Length];
-        double sum = 0;
-        int valid = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            double v = double.IsNaN(x[i]) ? 0 : x[i];
-            sum += v;
-            if (!double.IsNaN(x[i])) valid++;
-            if (i >= window)
-            {
-                double old = x[i - window];
-                if (!double.IsNaN(old)) { sum -= old; valid--; }
-            }
-            result[i] = valid == window ? sum / window : double.NaN;
-        }
-        return result;
-    }
 }

@@ -3,6 +3,8 @@ using VectorBacktest.Data;
 using VectorBacktest.Execution.FeeModels;
 using VectorBacktest.Execution.FillModels;
 using VectorBacktest.Execution.SlippageModels;
+using VectorBacktest.Indicators;
+using VectorBacktest.Kernels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Presets;
 
@@ -28,15 +30,15 @@ public class SingleRunBenchmarks
     private readonly SimulationWorkspace _curveWorkspace = new(8192);
     private double[] _cash = null!, _value = null!, _equity = null!, _drawdown = null!;
 
-    /// <summary>Builds the signals (a plain rolling mean stands in for the library's SMA kernel) and checks the order counts.</summary>
+    /// <summary>Builds the signals (the library's SMA in pandas summation and its strict crossings) and checks the order counts.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _bars = BenchmarkInputs.Bars1M;
-        var fast = RollingMean(_bars.Close, 50);
-        var slow = RollingMean(_bars.Close, 200);
-        _entries = CrossAbove(fast, slow);
-        _exits = CrossAbove(slow, fast);
+        var fast = Sma.Compute(_bars.Close, 50, SmaMode.Pandas);
+        var slow = Sma.Compute(_bars.Close, 200, SmaMode.Pandas);
+        _entries = Crossings.Above(fast, slow);
+        _exits = Crossings.Above(slow, fast);
         _plain = new VectorbtPreset(10_000, 0.001, 0.0005);
         _stops = new VectorbtPreset(10_000, 0.001, 0.0005, stopLoss: 0.02, takeProfit: 0.04);
         _summaryOnly = _plain.Options with { RecordLevel = RecordLevel.SummaryOnly };
@@ -72,25 +74,5 @@ public class SingleRunBenchmarks
     {
         EquityCurve.Compute(_bars.Close, _curveWorkspace.Orders, 10_000, _cash, _value, _equity, _drawdown);
         return _equity[^1];
-    }
-
-    private static double[] RollingMean(ReadOnlySpan<double> x, int window)
-    {
-        var result = new double[x.Length];
-        double sum = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sum += x[i];
-            if (i >= window) sum -= x[i - window];
-            result[i] = i >= window - 1 ? sum / window : double.NaN;
-        }
-        return result;
-    }
-
-    private static bool[] CrossAbove(double[] a, double[] b)
-    {
-        var result = new bool[a.Length];
-        for (int i = 1; i < a.Length; i++) result[i] = a[i - 1] < b[i - 1] && a[i] > b[i];
-        return result;
     }
 }

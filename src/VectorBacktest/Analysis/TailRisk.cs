@@ -15,20 +15,8 @@ public static class TailRisk
     /// <c>value_at_risk</c>). Any NaN → NaN; n = 0 → NaN.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cutoff"/> is not in (0, 1).</exception>
-    public static double HistoricalVaR(ReadOnlySpan<double> returns, double cutoff = 0.05)
-    {
-        CheckCutoff(cutoff);
-        using var v = new FiniteValues(returns);
-        var order = new OrderStatistics(v.Values, stackalloc int[16]);
-        try
-        {
-            return HistoricalVaR(ref order, returns.Length, cutoff);
-        }
-        finally
-        {
-            order.Dispose();
-        }
-    }
+    public static double HistoricalVaR(ReadOnlySpan<double> returns, double cutoff = 0.05) =>
+        Historical(returns, cutoff, conditional: false);
 
     /// <summary>
     /// Historical CVaR (empyrical <c>conditional_value_at_risk</c>): with <c>c = ⌊(n − 1)·α⌋</c>, the mean of the
@@ -36,20 +24,8 @@ public static class TailRisk
     /// VaR. NaN when fewer than c + 1 entries are non-NaN, and when n = 0.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cutoff"/> is not in (0, 1).</exception>
-    public static double HistoricalCVaR(ReadOnlySpan<double> returns, double cutoff = 0.05)
-    {
-        CheckCutoff(cutoff);
-        using var v = new FiniteValues(returns);
-        var order = new OrderStatistics(v.Values, stackalloc int[16]);
-        try
-        {
-            return HistoricalCVaR(ref order, returns.Length, cutoff);
-        }
-        finally
-        {
-            order.Dispose();
-        }
-    }
+    public static double HistoricalCVaR(ReadOnlySpan<double> returns, double cutoff = 0.05) =>
+        Historical(returns, cutoff, conditional: true);
 
     /// <summary>
     /// Gaussian VaR <c>μ + z_α·σ</c> over the non-NaN returns, μ the mean, σ the sample standard deviation
@@ -183,6 +159,22 @@ public static class TailRisk
         double m4 = VectorReduce.Sum(x, new FourthPowerDeviation(mean)) / n;
         skewness = m3 / Math.Pow(m2, 1.5);
         excessKurtosis = m4 / (m2 * m2) - 3.0;
+    }
+
+    private static double Historical(ReadOnlySpan<double> returns, double cutoff, bool conditional)
+    {
+        CheckCutoff(cutoff);
+        using var v = new FiniteValues(returns);
+        // Not a using declaration: the order statistics are passed by ref.
+        var order = new OrderStatistics(v.Values, stackalloc int[16]);
+        try
+        {
+            return conditional ? HistoricalCVaR(ref order, returns.Length, cutoff) : HistoricalVaR(ref order, returns.Length, cutoff);
+        }
+        finally
+        {
+            order.Dispose();
+        }
     }
 
     private static double CornishFisherQuantile(double z, double s, double k) =>

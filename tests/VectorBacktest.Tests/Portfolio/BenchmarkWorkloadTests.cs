@@ -1,5 +1,7 @@
 using VectorBacktest.Data.SampleData;
 using VectorBacktest.Execution;
+using VectorBacktest.Indicators;
+using VectorBacktest.Kernels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Presets;
 
@@ -11,9 +13,9 @@ public class BenchmarkWorkloadTests
     private static readonly Lazy<(VectorBacktest.Data.BarSeries Bars, bool[] Entries, bool[] Exits)> Workload = new(() =>
     {
         var bars = BenchmarkBars.Generate(1_000_000, BenchmarkBars.SingleRunSeed);
-        var fast = Crossover.RollingMean(bars.Close, 50);
-        var slow = Crossover.RollingMean(bars.Close, 200);
-        return (bars, Crossover.Above(fast, slow), Crossover.Above(slow, fast));
+        var fast = Sma.Compute(bars.Close, 50, SmaMode.Pandas);
+        var slow = Sma.Compute(bars.Close, 200, SmaMode.Pandas);
+        return (bars, Crossings.Above(fast, slow), Crossings.Above(slow, fast));
     });
 
     private static int Count(bool[] column)

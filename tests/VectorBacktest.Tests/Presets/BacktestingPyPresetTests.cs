@@ -1,8 +1,8 @@
 using VectorBacktest.Execution;
+using VectorBacktest.Kernels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Presets;
 using VectorBacktest.Tests.Infrastructure;
-using VectorBacktest.Tests.Portfolio;
 
 namespace VectorBacktest.Tests.Presets;
 
@@ -15,7 +15,7 @@ public class BacktestingPyPresetTests
         var c = BacktestingPyCase.Load(name);
         var preset = new BacktestingPyPreset(c.Cash, c.Commission, c.Spread, c.StopLoss, c.TakeProfit);
         var workspace = new SimulationWorkspace();
-        var signals = new SignalInputs(Crossover.Above(c.Fast, c.Slow), default, Crossover.Above(c.Slow, c.Fast), default);
+        var signals = new SignalInputs(Crossings.Above(c.Fast, c.Slow), default, Crossings.Above(c.Slow, c.Fast), default);
         return (c, workspace, preset.Run(c.Bars, signals, workspace));
     }
 

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Apache.Arrow;
 using VectorBacktest.Data;
 using VectorBacktest.Execution;
+using VectorBacktest.Indicators;
+using VectorBacktest.Kernels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Presets;
 using VectorBacktest.Results;
@@ -20,10 +22,10 @@ public sealed class BacktestResultTests : IDisposable
 
     internal static BacktestResult RunCrossover(BarSeries bars, ExecutionSettings settings, bool shorts = true)
     {
-        var fast = Crossover.RollingMean(bars.Close, 5);
-        var slow = Crossover.RollingMean(bars.Close, 20);
-        var up = Crossover.Above(fast, slow);
-        var down = Crossover.Above(slow, fast);
+        var fast = Sma.Compute(bars.Close, 5, SmaMode.Pandas);
+        var slow = Sma.Compute(bars.Close, 20, SmaMode.Pandas);
+        var up = Crossings.Above(fast, slow);
+        var down = Crossings.Above(slow, fast);
         var signals = shorts ? new SignalInputs(up, default, down, default) : new SignalInputs(up, down);
         var workspace = new SimulationWorkspace();
         var started = DateTimeOffset.UtcNow;

@@ -1,4 +1,6 @@
 using VectorBacktest.Execution;
+using VectorBacktest.Indicators;
+using VectorBacktest.Kernels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Presets;
 using VectorBacktest.Results;
@@ -15,9 +17,9 @@ public sealed class ExecutionSettingsTests
     public void A_preset_without_overrides_runs_exactly_like_the_preset(string name)
     {
         var bars = TestBars.Random(500, seed: 21);
-        var fast = Crossover.RollingMean(bars.Close, 5);
-        var slow = Crossover.RollingMean(bars.Close, 20);
-        var signals = new SignalInputs(Crossover.Above(fast, slow), Crossover.Above(slow, fast));
+        var fast = Sma.Compute(bars.Close, 5, SmaMode.Pandas);
+        var slow = Sma.Compute(bars.Close, 20, SmaMode.Pandas);
+        var signals = new SignalInputs(Crossings.Above(fast, slow), Crossings.Above(slow, fast));
         var settings = new ExecutionSettings { Preset = name, InitialCash = 50_000, Fees = 0.002, Slippage = 0.001, StopLoss = 0.02, TakeProfit = 0.04 };
         var preset = ExecutionPreset.Create(name == "backtesting-py" ? "btpy" : name, 50_000, 0.002, 0.001, 0.02, 0.04);
 

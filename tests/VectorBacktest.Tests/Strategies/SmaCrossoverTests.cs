@@ -1,4 +1,5 @@
 using VectorBacktest.Strategies;
+using VectorBacktest.Tests.Kernels;
 using VectorBacktest.Tests.Portfolio;
 
 namespace VectorBacktest.Tests.Strategies;
@@ -11,11 +12,11 @@ public sealed class SmaCrossoverTests
         // Falls, rises, falls: fast (2) crosses slow (4) up once and down once.
         double[] closes = [10, 9, 8, 7, 6, 7, 9, 11, 13, 12, 10, 8, 6, 5];
         var bars = TestBars.From(closes.Select(c => (c, c, c, c)).ToArray());
-        var fast = Crossover.RollingMean(bars.Close, 2);
-        var slow = Crossover.RollingMean(bars.Close, 4);
+        var fast = Reference.PandasRollingMean(closes, 2);
+        var slow = Reference.PandasRollingMean(closes, 4);
         var signals = new SmaCrossover(2, 4).Generate(bars);
-        Assert.Equal(Crossover.Above(fast, slow), signals.LongEntries.ToArray());
-        Assert.Equal(Crossover.Above(slow, fast), signals.LongExits.ToArray());
+        Assert.Equal(Reference.CrossAbove(fast, slow, touch: false), signals.LongEntries.ToArray());
+        Assert.Equal(Reference.CrossAbove(slow, fast, touch: false), signals.LongExits.ToArray());
         Assert.Equal(1, StrategyTestData.Count(signals.LongEntries));
         Assert.Equal(1, StrategyTestData.Count(signals.LongExits));
         Assert.True(signals.ShortEntries.IsEmpty);

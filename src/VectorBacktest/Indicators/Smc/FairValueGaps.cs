@@ -167,8 +167,8 @@ public sealed partial class FairValueGaps
             bottom[row] = _bottom[g];
             gapIndex[row] = _index[g];
             if (reference) mitigatedIndex[row] = _mitigatedAt[g] == NotMitigated ? 0 : _mitigatedAt[g];
-            if (_mitigatedAt[g] != NotMitigated) mitigations[_mitigatedAt[g]]++;
         }
+        SmcEventColumns.CountEvents(MitigatedAt, mitigations);
     }
 
     /// <summary>
@@ -182,35 +182,9 @@ public sealed partial class FairValueGaps
     /// <exception cref="ArgumentException">A buffer is shorter than <see cref="BarCount"/>.</exception>
     public void WriteLatestActive(int direction, Span<double> top, Span<double> bottom)
     {
-        if (direction is not (1 or -1))
-            throw new ArgumentOutOfRangeException(nameof(direction), direction, "direction must be +1 (bullish) or -1 (bearish).");
+        SmcEventColumns.ThrowIfInvalidDirection(direction, "bullish", "bearish");
         SmcThrow.IfTooShort(top.Length, BarCount, nameof(top));
         SmcThrow.IfTooShort(bottom.Length, BarCount, nameof(bottom));
-        var stack = ArrayPool<int>.Shared.Rent(Count);
-        try
-        {
-            int depth = 0, next = 0;
-            for (int t = 0; t < BarCount; t++)
-            {
-                for (; next < Count && _knownAt[next] <= t; next++)
-                    if (_direction[next] == direction) stack[depth++] = next;
-                // Gaps below the top may already be mitigated; they are dropped once they surface.
-                while (depth > 0 && (uint)_mitigatedAt[stack[depth - 1]] <= (uint)t) depth--;
-                if (depth == 0)
-                {
-                    top[t] = double.NaN;
-                    bottom[t] = double.NaN;
-                }
-                else
-                {
-                    top[t] = _top[stack[depth - 1]];
-                    bottom[t] = _bottom[stack[depth - 1]];
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(stack);
-        }
+        SmcEventColumns.WriteLatestActive(BarCount, KnownAt, Direction, MitigatedAt, direction, Top, top, Bottom, bottom);
     }
 }

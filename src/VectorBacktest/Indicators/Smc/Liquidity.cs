@@ -222,26 +222,9 @@ public sealed partial class Liquidity
     /// <exception cref="ArgumentException"><paramref name="level"/> is shorter than <see cref="BarCount"/>.</exception>
     public void WriteLatestActive(int direction, Span<double> level)
     {
-        if (direction is not (1 or -1))
-            throw new ArgumentOutOfRangeException(nameof(direction), direction, "direction must be +1 (highs) or -1 (lows).");
+        SmcEventColumns.ThrowIfInvalidDirection(direction, "highs", "lows");
         SmcThrow.IfTooShort(level.Length, BarCount, nameof(level));
-        var stack = ArrayPool<int>.Shared.Rent(Count);
-        try
-        {
-            int depth = 0, next = 0;
-            for (int t = 0; t < BarCount; t++)
-            {
-                for (; next < Count && _knownAt[next] <= t; next++)
-                    if (_direction[next] == direction) stack[depth++] = next;
-                // A newer version of the same group sits above an older one, and shares its sweep.
-                while (depth > 0 && (uint)_sweptAt[stack[depth - 1]] <= (uint)t) depth--;
-                level[t] = depth == 0 ? double.NaN : _level[stack[depth - 1]];
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(stack);
-        }
+        SmcEventColumns.WriteLatestActive(BarCount, KnownAt, Direction, SweptAt, direction, Level, level, default, default);
     }
 
     private static void CheckRangePercent(double rangePercent)

@@ -9,11 +9,11 @@ public sealed class LiquidityTable
 {
     internal LiquidityTable(int barCount)
     {
-        Liquidity = New(barCount);
-        Level = New(barCount);
-        End = New(barCount);
-        Swept = New(barCount);
-        AnchorIndex = New(barCount);
+        Liquidity = SmcEventColumns.NewEmpty(barCount);
+        Level = SmcEventColumns.NewEmpty(barCount);
+        End = SmcEventColumns.NewEmpty(barCount);
+        Swept = SmcEventColumns.NewEmpty(barCount);
+        AnchorIndex = SmcEventColumns.NewEmpty(barCount);
         Sweeps = new double[barCount];
     }
 
@@ -34,11 +34,4 @@ public sealed class LiquidityTable
 
     /// <summary>Number of reported groups swept on this bar (an event of the bar); 0 when none.</summary>
     public double[] Sweeps { get; }
-
-    private static double[] New(int n)
-    {
-        var a = new double[n];
-        Array.Fill(a, double.NaN);
-        return a;
-    }
 }

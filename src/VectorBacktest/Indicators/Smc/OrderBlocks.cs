@@ -1,4 +1,3 @@
-using System.Buffers;
 using VectorBacktest.Data;
 
 namespace VectorBacktest.Indicators.Smc;
@@ -184,9 +183,14 @@ public sealed partial class OrderBlocks
     {
         var table = _referenceTable?.Clone() ?? new OrderBlocksTable(BarCount);
         bool reference = _referenceTable is not null;
-        for (int k = 0; k < Count; k++)
+        if (reference)
         {
-            if (!reference)
+            for (int x = 0; x < BarCount; x++)
+                if (!double.IsNaN(table.OB[x])) table.BlockIndex[x] = x;
+        }
+        else
+        {
+            for (int k = 0; k < Count; k++)
             {
                 int row = _knownAt[k];
                 table.OB[row] = _direction[k];
@@ -196,12 +200,9 @@ public sealed partial class OrderBlocks
                 table.Percentage[row] = _percentage[k];
                 table.BlockIndex[row] = _index[k];
             }
-            if (_mitigatedAt[k] != NotMitigated) table.Mitigations[_mitigatedAt[k]]++;
-            if (_invalidatedAt[k] != NotInvalidated) table.Invalidations[_invalidatedAt[k]]++;
         }
-        if (reference)
-            for (int x = 0; x < BarCount; x++)
-                if (!double.IsNaN(table.OB[x])) table.BlockIndex[x] = x;
+        SmcEventColumns.CountEvents(MitigatedAt, table.Mitigations);
+        SmcEventColumns.CountEvents(InvalidatedAt, table.Invalidations);
         return table;
     }
 
@@ -216,28 +217,10 @@ public sealed partial class OrderBlocks
     /// <exception cref="ArgumentException">A buffer is shorter than <see cref="BarCount"/>.</exception>
     public void WriteLatestActive(int direction, Span<double> top, Span<double> bottom)
     {
-        if (direction is not (1 or -1))
-            throw new ArgumentOutOfRangeException(nameof(direction), direction, "direction must be +1 (bullish) or -1 (bearish).");
+        SmcEventColumns.ThrowIfInvalidDirection(direction, "bullish", "bearish");
         SmcThrow.IfTooShort(top.Length, BarCount, nameof(top));
         SmcThrow.IfTooShort(bottom.Length, BarCount, nameof(bottom));
-        var stack = ArrayPool<int>.Shared.Rent(Count);
-        try
-        {
-            int depth = 0, next = 0;
-            for (int t = 0; t < BarCount; t++)
-            {
-                for (; next < Count && _knownAt[next] <= t; next++)
-                    if (_direction[next] == direction) stack[depth++] = next;
-                // Blocks below the top may be mitigated already; they are dropped once they surface.
-                while (depth > 0 && (uint)_mitigatedAt[stack[depth - 1]] <= (uint)t) depth--;
-                top[t] = depth == 0 ? double.NaN : _top[stack[depth - 1]];
-                bottom[t] = depth == 0 ? double.NaN : _bottom[stack[depth - 1]];
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(stack);
-        }
+        SmcEventColumns.WriteLatestActive(BarCount, KnownAt, Direction, MitigatedAt, direction, Top, top, Bottom, bottom);
     }
 
     private static OrderBlocks Merge(SmcMode mode, bool closeMitigation, int n, SideBlocks bullish, SideBlocks bearish, OrderBlocksTable? table)

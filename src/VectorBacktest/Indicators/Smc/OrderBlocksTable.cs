@@ -9,13 +9,13 @@ public sealed class OrderBlocksTable
 {
     internal OrderBlocksTable(int barCount)
     {
-        OB = New(barCount);
-        Top = New(barCount);
-        Bottom = New(barCount);
-        OBVolume = New(barCount);
-        MitigatedIndex = New(barCount);
-        Percentage = New(barCount);
-        BlockIndex = New(barCount);
+        OB = SmcEventColumns.NewEmpty(barCount);
+        Top = SmcEventColumns.NewEmpty(barCount);
+        Bottom = SmcEventColumns.NewEmpty(barCount);
+        OBVolume = SmcEventColumns.NewEmpty(barCount);
+        MitigatedIndex = SmcEventColumns.NewEmpty(barCount);
+        Percentage = SmcEventColumns.NewEmpty(barCount);
+        BlockIndex = SmcEventColumns.NewEmpty(barCount);
         Mitigations = new double[barCount];
         Invalidations = new double[barCount];
     }
@@ -64,11 +64,4 @@ public sealed class OrderBlocksTable
     public double[] Invalidations { get; }
 
     internal OrderBlocksTable Clone() => new(this);
-
-    private static double[] New(int n)
-    {
-        var a = new double[n];
-        Array.Fill(a, double.NaN);
-        return a;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using VectorBacktest.Data;
 
 namespace VectorBacktest.Indicators.Smc;
@@ -94,9 +93,9 @@ public static class PreviousHighLow
     {
         int n = timeMs.Length;
         if (high.Length != n || low.Length != n)
-            ThrowLengths(nameof(high));
+            SmcThrow.LengthsDifferFromTime(nameof(high));
         if (previousHigh.Length != n || previousLow.Length != n || brokenHigh.Length != n || brokenLow.Length != n || knownAt.Length != n)
-            ThrowLengths(nameof(previousHigh));
+            SmcThrow.LengthsDifferFromTime(nameof(previousHigh));
         SmcThrow.IfInvalidMode(mode, nameof(mode));
         if (timeFrame.Minutes <= 0)
             throw new ArgumentException("The timeframe must be a positive number of minutes.", nameof(timeFrame));
@@ -137,7 +136,7 @@ public static class PreviousHighLow
         for (int i = 0; i < timeMs.Length; i++)
         {
             long t = timeMs[i];
-            if (t <= lastTime) ThrowNotIncreasing(i);
+            if (t <= lastTime) SmcThrow.TimeNotIncreasing(i);
             lastTime = t;
             double h = high[i], l = low[i];
             if (t >= periodEnd)
@@ -183,7 +182,7 @@ public static class PreviousHighLow
         for (int i = 0; i < timeMs.Length; i++)
         {
             long t = timeMs[i];
-            if (t <= lastTime) ThrowNotIncreasing(i);
+            if (t <= lastTime) SmcThrow.TimeNotIncreasing(i);
             lastTime = t;
             double h = high[i], l = low[i];
             if (t >= periodEnd)
@@ -239,12 +238,4 @@ public static class PreviousHighLow
         long q = a / b;
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
     }
-
-    [DoesNotReturn]
-    private static void ThrowLengths(string paramName) =>
-        throw new ArgumentException("All input and output spans must have the same length as the time column.", paramName);
-
-    [DoesNotReturn]
-    private static void ThrowNotIncreasing(int index) =>
-        throw new ArgumentException($"Bar times must be strictly increasing; bar {index} is not later than bar {index - 1}.", "timeMs");
 }

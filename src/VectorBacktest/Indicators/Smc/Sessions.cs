@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using VectorBacktest.Data;
 
 namespace VectorBacktest.Indicators.Smc;
@@ -105,7 +104,7 @@ public static class Sessions
         for (int i = 0; i < timeMs.Length; i++)
         {
             long t = timeMs[i];
-            if (t <= lastTime) ThrowNotIncreasing(i);
+            if (t <= lastTime) SmcThrow.TimeNotIncreasing(i);
             lastTime = t;
             if (t >= windowEnd) (windowStart, windowEnd) = session.WindowEndingAfter(t);
             if (t < windowStart)
@@ -182,15 +181,7 @@ public static class Sessions
 
     private static void CheckLengths(int n, int high, int low, int active, int sessionHigh, int sessionLow)
     {
-        if (high != n || low != n) ThrowLengths("high");
-        if (active != n || sessionHigh != n || sessionLow != n) ThrowLengths("active");
+        if (high != n || low != n) SmcThrow.LengthsDifferFromTime("high");
+        if (active != n || sessionHigh != n || sessionLow != n) SmcThrow.LengthsDifferFromTime("active");
     }
-
-    [DoesNotReturn]
-    private static void ThrowLengths(string paramName) =>
-        throw new ArgumentException("All input and output spans must have the same length as the time column.", paramName);
-
-    [DoesNotReturn]
-    private static void ThrowNotIncreasing(int index) =>
-        throw new ArgumentException($"Bar times must be strictly increasing; bar {index} is not later than bar {index - 1}.", "timeMs");
 }

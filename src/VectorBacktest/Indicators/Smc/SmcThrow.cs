@@ -29,6 +29,16 @@ internal static class SmcThrow
         if (actual < required) TooShort(actual, required, paramName);
     }
 
+    /// <summary>Throws: a span of a time-indexed kernel is not as long as the time column.</summary>
+    [DoesNotReturn]
+    public static void LengthsDifferFromTime(string paramName) =>
+        throw new ArgumentException("All input and output spans must have the same length as the time column.", paramName);
+
+    /// <summary>Throws: bar <paramref name="index"/> is not later than the bar before it.</summary>
+    [DoesNotReturn]
+    public static void TimeNotIncreasing(int index) =>
+        throw new ArgumentException($"Bar times must be strictly increasing; bar {index} is not later than bar {index - 1}.", "timeMs");
+
     [DoesNotReturn]
     private static void SwingLengthOutOfRange(int value, string paramName) =>
         throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be at least 1 (allowed range 1 … {int.MaxValue}); got {value}.");
