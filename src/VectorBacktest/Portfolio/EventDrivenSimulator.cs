@@ -25,7 +25,7 @@ public static class EventDrivenSimulator
     /// <summary>Runs <paramref name="strategy"/> over <paramref name="bars"/>.</summary>
     /// <param name="bars">The bars.</param>
     /// <param name="strategy">The strategy (a struct is updated in place).</param>
-    /// <param name="options">Cash, timing, sizing, exits, lot rules, end-of-data policy, record level.</param>
+    /// <param name="options">Cash, timing, sizing, exits, lot rules, risk limits, end-of-data policy, record level.</param>
     /// <param name="fill">Which of two exit levels inside one bar fills first.</param>
     /// <param name="fee">Fee model.</param>
     /// <param name="slippage">Slippage model.</param>
@@ -55,6 +55,18 @@ public static class EventDrivenSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, atr, fundingRate, options, fill, fee, slippage, workspace);
+        Drive(ref book, bars, ref strategy, options);
+        return book.Finish(options.EndOfData);
+    }
+
+    // The bar loop, shared with SignalSimulator.FromSignals when the risk controls need equity marked at every close.
+    internal static void Drive<TStrategy, TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, BarSeries bars,
+        ref TStrategy strategy, SimulationOptions options)
+        where TStrategy : IBarStrategy, allows ref struct
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        int n = bars.Length;
+        bool tracks = book.TracksEquity;
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool market = options.Entry.Type == OrderType.Market;
         var pending = SignalAction.None;
@@ -64,6 +76,8 @@ public static class EventDrivenSimulator
         int levelsFrom = 0;
         for (int t = 0; t < n; t++)
         {
+            // Bar t − 1's close is marked here: nothing fills between it and this point.
+            if (tracks && t > 0) MarkAndHalt(ref book, t - 1, nextOpen);
             if (nextOpen && pending != SignalAction.None)
             {
                 if (Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t])) levelsFrom = t;
@@ -139,7 +153,17 @@ public static class EventDrivenSimulator
             pending = action;
             pendingReason = reason;
         }
-        return book.Finish(options.EndOfData);
+        if (tracks) MarkAndHalt(ref book, n - 1, nextOpen);
+    }
+
+    // Marks bar t's close; a drawdown stop fired there flattens at the next fill (bar t + 1's open, or bar t's close).
+    private static void MarkAndHalt<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int t, bool nextOpen)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        book.MarkClose(t);
+        if (!book.HaltPending) return;
+        if (!nextOpen) book.Halt(t, t, false);
+        else if (t + 1 < book.Close.Length) book.Halt(t, t + 1, true);
     }
 
     private static bool PlaceOrReject<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in WorkingOrder order, int t, int n)
@@ -171,13 +195,17 @@ public static class EventDrivenSimulator
             case SignalAction.OpenShort:
                 return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
             case SignalAction.Close:
+                // Flat only when the drawdown stop closed the position at this open.
+                if (book.Side == PositionSide.Flat) return false;
                 book.ClosePosition(decisionBar, fillBar, price, reason, Liquidity.Taker, true, fillBar > decisionBar);
                 return false;
             case SignalAction.ReverseToLong:
-                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
+                if (book.Side != PositionSide.Flat)
+                    book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
                 return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
             default:
-                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
+                if (book.Side != PositionSide.Flat)
+                    book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
                 return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
         }
     }

@@ -24,7 +24,7 @@ public static class SignalSimulator
     /// <summary>Runs the simulation with the given fill, fee and slippage models.</summary>
     /// <param name="bars">The bars (validated series: finite prices, high ≥ low).</param>
     /// <param name="signals">Signal columns, each empty or as long as <paramref name="bars"/>.</param>
-    /// <param name="options">Cash, timing, sizing, exits, lot rules, end-of-data policy, record level.</param>
+    /// <param name="options">Cash, timing, sizing, exits, lot rules, risk limits, end-of-data policy, record level.</param>
     /// <param name="fill">Which of two exit levels inside one bar fills first (e.g. <see cref="PessimisticFillModel"/>).</param>
     /// <param name="fee">Fee model (e.g. <see cref="FractionFee"/>).</param>
     /// <param name="slippage">Slippage model (e.g. <see cref="FixedFractionSlippage"/>).</param>
@@ -49,7 +49,13 @@ public static class SignalSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, signals.FundingRate, options, fill, fee, slippage, workspace);
-        Run(ref book, signals, options);
+        if (book.TracksEquity)
+        {
+            // The daily loss limit and the drawdown stop act on every close, so there are no bars to jump over.
+            var replay = new SignalReplay(signals);
+            EventDrivenSimulator.Drive(ref book, bars, ref replay, options);
+        }
+        else Run(ref book, signals, options);
         return book.Finish(options.EndOfData);
     }
 

@@ -48,6 +48,19 @@ public sealed record SimulationOptions
     /// Only used when <see cref="Leverage"/> &gt; 1.</summary>
     public double MaintenanceMargin { get; init; }
 
+    /// <summary>
+    /// Risk controls (default: none), with the multi-asset semantics applied to the one position. Entries are cut to the
+    /// tightest of <see cref="MultiAsset.RiskLimits.MaxPositionQuantity"/> and the exposure caps (<c>|quantity × price| ≤
+    /// cap × equity</c> at the fill; with one asset <see cref="MultiAsset.RiskLimits.MaxAssetExposure"/> and
+    /// <see cref="MultiAsset.RiskLimits.MaxTotalExposure"/> are the same leverage cap, binding above 1 only with
+    /// <see cref="Leverage"/>), recorded <see cref="OrderStatus.Partial"/> with the requested quantity, or rejected with the
+    /// cap's reason when nothing is left; attached exits apply to the filled quantity. The daily loss limit (UTC day) and
+    /// the drawdown stop mark equity at every close (<c>SignalSimulator.FromSignals</c> then walks every bar, like the
+    /// event-driven driver): the drawdown stop closes the position at the next fill (the next bar's open, or this bar's
+    /// close under signal-close timing; <see cref="ExitReason.DrawdownHalt"/>) and rejects every later entry.
+    /// </summary>
+    public MultiAsset.RiskLimits Risk { get; init; }
+
     /// <summary>What is recorded (default: every order and trade).</summary>
     public RecordLevel RecordLevel { get; init; } = RecordLevel.Full;
 
@@ -71,5 +84,6 @@ public sealed record SimulationOptions
             throw new ArgumentException("Risk-fraction sizing needs a stop-loss (Exits.StopLoss).", nameof(Sizing));
         Exits.Validate();
         Lots.Validate();
+        Risk.Validate();
     }
 }

@@ -34,6 +34,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private readonly double _initialCash;
     private readonly double _leverage, _maintenance;
     private readonly bool _hasLevels;
+    private readonly MultiAsset.RiskLimits _risk;
+    private readonly bool _capsEntries, _tracksEquity;
 
     public double Balance;
     public double Quantity;
@@ -44,6 +46,12 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private int _entryBar, _fundingFrom;
     private ExitReason _adverseReason;
     private double _entryFee, _stopLoss, _takeProfit, _lower, _upper, _anchor, _traded;
+
+    /// <summary>True once the drawdown stop has fired on a close and the position is still to be flattened.</summary>
+    public bool HaltPending;
+    private bool _halted;
+    private long _day, _blockedDay;
+    private double _peak, _dayStart, _lastEquity;
 
     private int _filled, _rejected, _closed, _wins;
     private double _grossProfit, _grossLoss, _fees, _funding;
@@ -69,8 +77,16 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         Balance = options.InitialCash;
         TimeStopBar = int.MaxValue;
         _stopLoss = _takeProfit = double.NaN;
+        _risk = options.Risk;
+        _capsEntries = _risk.MaxPositionQuantity > 0 || _risk.MaxAssetExposure > 0 || _risk.MaxTotalExposure > 0;
+        _tracksEquity = _risk.DailyLossLimit > 0 || _risk.MaxDrawdown > 0;
+        _peak = _dayStart = _lastEquity = options.InitialCash;
+        _day = _blockedDay = long.MinValue;
         workspace.Reset();
     }
+
+    /// <summary>True when the daily loss limit or the drawdown stop needs equity marked at every close (<see cref="MarkClose"/>).</summary>
+    public readonly bool TracksEquity => _tracksEquity;
 
     /// <summary>True when positions carry price levels to watch (exits or a liquidation price).</summary>
     public readonly bool HasPriceLevels => _hasLevels;
@@ -82,6 +98,11 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        if (_tracksEquity && (_halted || _blockedDay == Day(fillBar)))
+        {
+            Reject(decisionBar, fillBar, orderSide, ExitReason.None, _halted ? RejectReason.DrawdownHalt : RejectReason.DailyLossLimit, 0, double.NaN);
+            return false;
+        }
         double volume = Volume[fillBar];
         double price = slip ? _slippage.FillPrice(basePrice, orderSide, true, 0.0, volume) : basePrice;
         double quantity;
@@ -125,6 +146,16 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 quantity = _lots.RoundDown(quantity);
                 break;
         }
+        double requested = 0;
+        if (_capsEntries)
+        {
+            var capReason = CapEntry(ref quantity, price, out requested);
+            if (capReason != RejectReason.None && !(quantity > 0))
+            {
+                Reject(decisionBar, fillBar, orderSide, ExitReason.None, capReason, requested, price);
+                return false;
+            }
+        }
         if (slip) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var reject = _lots.Check(quantity, price);
         if (reject == RejectReason.None && _sizing.Kind is SizingKind.Quantity or SizingKind.Notional
@@ -151,11 +182,76 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         if (_full)
             _workspace.Add(new OrderRecord
             {
-                Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide, Status = OrderStatus.Filled,
+                Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide,
+                Status = requested > 0 ? OrderStatus.Partial : OrderStatus.Filled, RequestedQuantity = requested,
                 Reason = ExitReason.None, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = Quantity, EntryPriceAfter = price, BalanceAfter = Balance,
             });
         return true;
+    }
+
+    // Cuts an entry (taken while flat, so equity is the balance) to the tightest risk cap, rounded down to the lot step.
+    // Returns the binding cap's reason, or None when no cap binds; requested is then 0.
+    private readonly RejectReason CapEntry(ref double quantity, double price, out double requested)
+    {
+        requested = 0;
+        double cap = double.PositiveInfinity;
+        var reason = RejectReason.None;
+        if (_risk.MaxPositionQuantity > 0)
+        {
+            cap = _risk.MaxPositionQuantity;
+            reason = RejectReason.PositionLimit;
+        }
+        double exposure = _risk.MaxAssetExposure > 0 && _risk.MaxTotalExposure > 0
+            ? Math.Min(_risk.MaxAssetExposure, _risk.MaxTotalExposure)
+            : Math.Max(_risk.MaxAssetExposure, _risk.MaxTotalExposure);
+        if (exposure > 0 && exposure * Balance / price < cap)
+        {
+            cap = exposure * Balance / price;
+            reason = RejectReason.ExposureLimit;
+        }
+        if (!(quantity > cap)) return RejectReason.None;
+        requested = quantity;
+        quantity = _lots.RoundDown(Math.Max(cap, 0));
+        return reason;
+    }
+
+    /// <summary>Marks equity at bar <paramref name="bar"/>'s close for the daily loss limit and the drawdown stop (call once per
+    /// bar, in order, after the bar's fills): a close at or below <c>(1 − limit) ×</c> the previous UTC day's last marked equity
+    /// blocks entries filling later that day; a drawdown from the running peak reaching the maximum sets <see cref="HaltPending"/>.
+    /// Funding accrued by the open position is not included (it is settled when the position closes).</summary>
+    public void MarkClose(int bar)
+    {
+        long day = Day(bar);
+        if (day != _day)
+        {
+            _dayStart = _lastEquity;
+            _day = day;
+        }
+        double equity = Balance + (Close[bar] * Quantity - Quantity * EntryPrice);
+        _lastEquity = equity;
+        if (equity > _peak) _peak = equity;
+        if (_risk.DailyLossLimit > 0 && equity <= _dayStart * (1 - _risk.DailyLossLimit)) _blockedDay = day;
+        if (_risk.MaxDrawdown > 0 && !_halted && 1.0 - equity / _peak >= _risk.MaxDrawdown) HaltPending = true;
+    }
+
+    /// <summary>Fires the drawdown stop: closes the position (if any) at bar <paramref name="fillBar"/>'s open or close as a taker,
+    /// reason <see cref="ExitReason.DrawdownHalt"/>; every later entry is rejected with <see cref="RejectReason.DrawdownHalt"/>.</summary>
+    public void Halt(int decisionBar, int fillBar, bool atOpen)
+    {
+        HaltPending = false;
+        _halted = true;
+        if (Side != PositionSide.Flat)
+            ClosePosition(decisionBar, fillBar, atOpen ? Open[fillBar] : Close[fillBar], ExitReason.DrawdownHalt, Liquidity.Taker, true, atOpen);
+    }
+
+    private const long DayMs = 86_400_000L;
+
+    // UTC day number of a bar's open time (floor division, so times before 1970 fall on the right day).
+    private readonly long Day(int bar)
+    {
+        long time = Time[bar];
+        return time >= 0 ? time / DayMs : (time - DayMs + 1) / DayMs;
     }
 
     private void ResolveExits(PositionSide side, int decisionBar, int fillBar, double fillPrice)
