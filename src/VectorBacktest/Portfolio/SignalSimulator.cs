@@ -32,7 +32,8 @@ public static class SignalSimulator
     /// <returns>The running summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Signal columns of the wrong length; an order that must fill on a bar whose price
-    /// is NaN or &lt;= 0; an exit level on the wrong side of its reference; an ATR-multiple exit without a usable ATR.</exception>
+    /// is NaN or &lt;= 0; an exit level on the wrong side of its reference; an ATR-multiple exit without a usable ATR;
+    /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars or <see cref="RemainderPolicy.Carry"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static SimulationSummary FromSignals<TFill, TFee, TSlippage>(BarSeries bars, SignalInputs signals, SimulationOptions options,
         TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace)
@@ -42,6 +43,7 @@ public static class SignalSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
+        ValidateSignalLiquidity(options, bars.Length);
         signals.Validate(bars.Length);
         if (bars.Length == 0)
         {
@@ -63,6 +65,15 @@ public static class SignalSimulator
     /// <inheritdoc cref="FromSignals{TFill, TFee, TSlippage}(BarSeries, SignalInputs, SimulationOptions, TFill, TFee, TSlippage, SimulationWorkspace)"/>
     public static SimulationSummary FromSignals(BarSeries bars, SignalInputs signals, SimulationOptions options, SimulationWorkspace workspace) =>
         FromSignals(bars, signals, options, default(PessimisticFillModel), default(NoFee), default(NoSlippage), workspace);
+
+    // Liquidity caps of the signal drivers: checked against the bars; a carried remainder is an order-path feature.
+    internal static void ValidateSignalLiquidity(SimulationOptions options, int barCount)
+    {
+        var liquidity = options.Liquidity;
+        liquidity.Validate(barCount);
+        if (liquidity.IsLimited && liquidity.Remainder == RemainderPolicy.Carry)
+            throw new ArgumentException("options.Liquidity.Remainder: the signal drivers cancel an entry's unfilled part; Carry is supported by OrderSimulator.FromOrders only.", nameof(options));
+    }
 
     private static void Run<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in SignalInputs signals,
         SimulationOptions options)

@@ -61,6 +61,18 @@ public sealed record SimulationOptions
     /// </summary>
     public MultiAsset.RiskLimits Risk { get; init; }
 
+    /// <summary>
+    /// Liquidity caps on entries of the signal drivers (default: none): an entry fills at most
+    /// <see cref="LiquidityLimits.MaxVolumeShare"/> of its fill bar's volume and, with <see cref="LiquidityLimits.Depth"/>, walks
+    /// the book (fill price = the average of the levels taken, no slippage; a limit entry stops at its limit; a walk dearer than
+    /// the sizing price is cut to the cash). The unfilled part is cancelled: the fill is recorded <see cref="OrderStatus.Partial"/>
+    /// with the requested quantity, and the attached exits apply to the filled quantity; nothing fillable:
+    /// <see cref="RejectReason.NoLiquidity"/>. Exits are not capped (they close the whole position).
+    /// <see cref="RemainderPolicy.Carry"/> is for <c>OrderSimulator.FromOrders</c> only (where this value is used when its
+    /// <c>limits</c> argument is default).
+    /// </summary>
+    public LiquidityLimits Liquidity { get; init; }
+
     /// <summary>What is recorded (default: every order and trade).</summary>
     public RecordLevel RecordLevel { get; init; } = RecordLevel.Full;
 

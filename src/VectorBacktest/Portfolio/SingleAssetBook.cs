@@ -36,6 +36,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private readonly bool _hasLevels;
     private readonly MultiAsset.RiskLimits _risk;
     private readonly bool _capsEntries, _tracksEquity;
+    private readonly LiquidityLimits _liquidity;
 
     public double Balance;
     public double Quantity;
@@ -80,6 +81,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         _risk = options.Risk;
         _capsEntries = _risk.MaxPositionQuantity > 0 || _risk.MaxAssetExposure > 0 || _risk.MaxTotalExposure > 0;
         _tracksEquity = _risk.DailyLossLimit > 0 || _risk.MaxDrawdown > 0;
+        _liquidity = options.Liquidity;
         _peak = _dayStart = _lastEquity = options.InitialCash;
         _day = _blockedDay = long.MinValue;
         workspace.Reset();
@@ -93,8 +95,10 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
 
     /// <summary>Opens a position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>, decided on
     /// <paramref name="decisionBar"/>; <paramref name="atOpen"/> when it fills at the bar's open (it then pays that bar's funding).
-    /// Returns false when the order is rejected (recorded with its reason).</summary>
-    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen)
+    /// The sized quantity is cut by the risk caps and the liquidity limits (an order-book walk stops at
+    /// <paramref name="walkLimit"/>, NaN: none). Returns false when the order is rejected (recorded with its reason).</summary>
+    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen,
+        double walkLimit = double.NaN)
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
@@ -156,7 +160,35 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 return false;
             }
         }
-        if (slip) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
+        var depth = _liquidity.Depth;
+        if (_liquidity.IsLimited)
+        {
+            double wanted = quantity;
+            quantity = LiquidityCap(fillBar, orderSide, quantity, walkLimit, _liquidity);
+            if (!(quantity > 0))
+            {
+                Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.NoLiquidity, wanted, price);
+                return false;
+            }
+            if (depth is not null)
+            {
+                // The walk's average price is the fill price; a walk dearer than the sizing price is cut to the cash.
+                depth.Walk(fillBar, orderSide, quantity, walkLimit, out price);
+                double affordable = _lots.RoundDown(_fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded));
+                if (quantity > affordable)
+                {
+                    quantity = affordable;
+                    if (!(quantity > 0))
+                    {
+                        Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.InsufficientFunds, wanted, price);
+                        return false;
+                    }
+                    depth.Walk(fillBar, orderSide, quantity, walkLimit, out price);
+                }
+            }
+            if (quantity < wanted && requested == 0) requested = wanted;
+        }
+        if (slip && depth is null) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var reject = _lots.Check(quantity, price);
         if (reject == RejectReason.None && _sizing.Kind is SizingKind.Quantity or SizingKind.Notional
             && quantity * price / _leverage + _fee.Fee(quantity, price, liquidity, _traded) > Balance)
@@ -461,7 +493,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     {
         if (!order.TryFill(Open[bar], High[bar], Low[bar], out double price, out var liquidity)) return false;
         OpenPosition(order.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short, order.DecisionBar, bar, price,
-            liquidity, order.Type == OrderType.Stop, false);
+            liquidity, order.Type == OrderType.Stop, false, order.Type is OrderType.Limit or OrderType.StopLimit ? order.Limit : double.NaN);
         return true;
     }
 

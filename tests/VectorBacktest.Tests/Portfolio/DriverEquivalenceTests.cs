@@ -84,6 +84,7 @@ public class DriverEquivalenceTests
                 DailyLossLimit = rng.Next(3) == 0 ? 0.005 + rng.NextDouble() * 0.05 : 0,
                 MaxDrawdown = rng.Next(3) == 0 ? 0.01 + rng.NextDouble() * 0.2 : 0,
             },
+            Liquidity = rng.Next(3) == 0 ? new LiquidityLimits { MaxVolumeShare = 0.001 + rng.NextDouble() * 0.5 } : default,
         };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(0.0005);
