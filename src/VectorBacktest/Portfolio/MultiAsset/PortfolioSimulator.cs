@@ -72,7 +72,7 @@ public static class PortfolioSimulator
         signals.Validate(symbols, n);
         if (options.Sizing.Kind == PortfolioSizingKind.VolatilityTarget && signals.Atr.IsEmpty)
             throw new ArgumentException("Volatility-target sizing needs the signals.Atr column.", nameof(signals));
-        if ((options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple) && signals.Atr.IsEmpty)
+        if ((options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple) && signals.Atr.IsEmpty && n > 0)
             throw new ArgumentException("ATR-multiple exits need the signals.Atr column.", nameof(signals));
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
