@@ -45,7 +45,7 @@ public static class EventDrivenSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
-        SignalSimulator.ValidateSignalLiquidity(options, bars.Length);
+        SignalSimulator.ValidateSignalLiquidity(options, bars.Length, !fundingRate.IsEmpty);
         int n = bars.Length;
         if (atr.Length != 0 && atr.Length != n) throw new ArgumentException($"atr has {atr.Length} values but there are {n} bars.", nameof(atr));
         if (fundingRate.Length != 0 && fundingRate.Length != n)
@@ -60,7 +60,8 @@ public static class EventDrivenSimulator
         return book.Finish(options.EndOfData);
     }
 
-    // The bar loop, shared with SignalSimulator.FromSignals when the risk controls need equity marked at every close.
+    // The bar loop, shared with SignalSimulator.FromSignals when the risk controls need equity marked at every close or an
+    // entry's remainder is carried.
     internal static void Drive<TStrategy, TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, BarSeries bars,
         ref TStrategy strategy, SimulationOptions options)
         where TStrategy : IBarStrategy, allows ref struct
@@ -68,6 +69,8 @@ public static class EventDrivenSimulator
     {
         int n = bars.Length;
         bool tracks = book.TracksEquity;
+        bool carries = SignalSimulator.CarriesRemainder(options);
+        var carry = default(CarriedRemainder);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool market = options.Entry.Type == OrderType.Market;
         var pending = SignalAction.None;
@@ -78,11 +81,26 @@ public static class EventDrivenSimulator
         for (int t = 0; t < n; t++)
         {
             // Bar t − 1's close is marked here: nothing fills between it and this point.
-            if (tracks && t > 0) MarkAndHalt(ref book, t - 1, nextOpen);
-            if (nextOpen && pending != SignalAction.None)
+            if (tracks && t > 0)
             {
-                if (Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t])) levelsFrom = t;
-                pending = SignalAction.None;
+                MarkAndHalt(ref book, t - 1, nextOpen);
+                if (carries) carry.EndIfStale(ref book, nextOpen ? t : t - 1);
+            }
+            if (nextOpen)
+            {
+                bool opened = false;
+                if (pending != SignalAction.None)
+                {
+                    opened = Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t]);
+                    if (opened) levelsFrom = t;
+                    pending = SignalAction.None;
+                }
+                if (carries)
+                {
+                    carry.EndIfStale(ref book, t);
+                    if (opened) carry.Start(ref book, t - 1, t);
+                    else carry.Work(ref book, t, book.Open[t], true);
+                }
             }
             if (hasWorking)
             {
@@ -90,6 +108,7 @@ public static class EventDrivenSimulator
                 {
                     hasWorking = false;
                     levelsFrom = t + 1;
+                    if (carries) carry.Start(ref book, working.DecisionBar, t);
                 }
                 else if (t == working.LastBar)
                 {
@@ -98,6 +117,11 @@ public static class EventDrivenSimulator
                 }
             }
             bool exitedByLevel = book.Side != PositionSide.Flat && t >= levelsFrom && book.HasPriceLevels && book.CheckExitLevels(t);
+            if (carries)
+            {
+                carry.EndIfStale(ref book, t);
+                if (!nextOpen) carry.Work(ref book, t, book.Close[t], false);
+            }
 
             var context = new StrategyContext(bars, t, book.Side, book.Quantity, book.EntryPrice, book.Balance);
             strategy.OnBar(ref context);
@@ -143,7 +167,13 @@ public static class EventDrivenSimulator
             }
             if (!nextOpen)
             {
-                if (Execute(ref book, action, reason, t, t, book.Close[t])) levelsFrom = t + 1;
+                bool opened = Execute(ref book, action, reason, t, t, book.Close[t]);
+                if (opened) levelsFrom = t + 1;
+                if (carries)
+                {
+                    carry.EndIfStale(ref book, t);
+                    if (opened) carry.Start(ref book, t, t);
+                }
                 continue;
             }
             if (t == n - 1)
@@ -155,6 +185,53 @@ public static class EventDrivenSimulator
             pendingReason = reason;
         }
         if (tracks) MarkAndHalt(ref book, n - 1, nextOpen);
+        if (carries)
+        {
+            carry.EndIfStale(ref book, n - 1);
+            carry.End(ref book, n - 1);
+        }
+    }
+
+    // An entry's remainder left by the liquidity limits under RemainderPolicy.Carry: worked on the following bars at their
+    // default price (open or close by the timing) until filled; cancelled when its position closes or reverses; EndOfData
+    // when the data ends first.
+    private struct CarriedRemainder
+    {
+        private double _remaining;
+        private int _decision, _bar, _position;
+        private OrderSide _side;
+
+        public void Start<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int decision, int bar)
+            where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        {
+            EndIfStale(ref book, bar);
+            if (book.Side == PositionSide.Flat || !(book.Unfilled > 0)) return;
+            _remaining = book.Unfilled;
+            _decision = decision;
+            _bar = bar;
+            _position = book.PositionId;
+            _side = book.Side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        }
+
+        public void Work<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int bar, double price, bool atOpen)
+            where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        {
+            if (_remaining > 0 && bar > _bar) _remaining = book.WorkCarry(_decision, bar, _remaining, price, atOpen);
+        }
+
+        public void EndIfStale<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int bar)
+            where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        {
+            if (_remaining > 0 && (book.Side == PositionSide.Flat || book.PositionId != _position)) End(ref book, bar, RejectReason.Cancelled);
+        }
+
+        public void End<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int bar, RejectReason reason = RejectReason.EndOfData)
+            where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        {
+            if (!(_remaining > 0)) return;
+            book.Reject(_decision, bar, _side, ExitReason.None, reason, _remaining, double.NaN);
+            _remaining = 0;
+        }
     }
 
     // Marks bar t's close; a drawdown stop fired there flattens at the next fill (bar t + 1's open, or bar t's close).

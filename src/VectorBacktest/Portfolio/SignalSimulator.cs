@@ -33,7 +33,8 @@ public static class SignalSimulator
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Signal columns of the wrong length; an order that must fill on a bar whose price
     /// is NaN or &lt;= 0; an exit level on the wrong side of its reference; an ATR-multiple exit without a usable ATR;
-    /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars or <see cref="RemainderPolicy.Carry"/>.</exception>
+    /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars, or <see cref="RemainderPolicy.Carry"/> with
+    /// leverage or funding.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static SimulationSummary FromSignals<TFill, TFee, TSlippage>(BarSeries bars, SignalInputs signals, SimulationOptions options,
         TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace)
@@ -43,7 +44,7 @@ public static class SignalSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
-        ValidateSignalLiquidity(options, bars.Length);
+        ValidateSignalLiquidity(options, bars.Length, !signals.FundingRate.IsEmpty);
         signals.Validate(bars.Length);
         if (bars.Length == 0)
         {
@@ -51,9 +52,9 @@ public static class SignalSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, signals.FundingRate, options, fill, fee, slippage, workspace);
-        if (book.TracksEquity)
+        if (book.TracksEquity || CarriesRemainder(options))
         {
-            // The daily loss limit and the drawdown stop act on every close, so there are no bars to jump over.
+            // The daily loss limit and the drawdown stop act on every close, a carried remainder on every bar: no bars to jump over.
             var replay = new SignalReplay(signals);
             EventDrivenSimulator.Drive(ref book, bars, ref replay, options);
         }
@@ -66,13 +67,16 @@ public static class SignalSimulator
     public static SimulationSummary FromSignals(BarSeries bars, SignalInputs signals, SimulationOptions options, SimulationWorkspace workspace) =>
         FromSignals(bars, signals, options, default(PessimisticFillModel), default(NoFee), default(NoSlippage), workspace);
 
-    // Liquidity caps of the signal drivers: checked against the bars; a carried remainder is an order-path feature.
-    internal static void ValidateSignalLiquidity(SimulationOptions options, int barCount)
+    internal static bool CarriesRemainder(SimulationOptions options) =>
+        options.Liquidity.IsLimited && options.Liquidity.Remainder == RemainderPolicy.Carry;
+
+    // Liquidity caps of the signal drivers, checked against the bars. A carried remainder adds to the position, which the
+    // leverage and funding accounting (liquidation price and funding fixed at the first fill) does not follow.
+    internal static void ValidateSignalLiquidity(SimulationOptions options, int barCount, bool hasFunding)
     {
-        var liquidity = options.Liquidity;
-        liquidity.Validate(barCount);
-        if (liquidity.IsLimited && liquidity.Remainder == RemainderPolicy.Carry)
-            throw new ArgumentException("options.Liquidity.Remainder: the signal drivers cancel an entry's unfilled part; Carry is supported by OrderSimulator.FromOrders only.", nameof(options));
+        options.Liquidity.Validate(barCount);
+        if (CarriesRemainder(options) && (options.Leverage != 1 || hasFunding))
+            throw new ArgumentException("options.Liquidity.Remainder: Carry on the signal drivers needs Leverage 1 and no funding-rate column.", nameof(options));
     }
 
     private static void Run<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in SignalInputs signals,

@@ -50,6 +50,10 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
 
     /// <summary>True once the drawdown stop has fired on a close and the position is still to be flattened.</summary>
     public bool HaltPending;
+    /// <summary>After a successful <see cref="OpenPosition"/>: the quantity the liquidity limits left unfilled (base units).</summary>
+    public double Unfilled;
+    /// <summary>Counts the positions opened, so a carried remainder knows whether its position still stands.</summary>
+    public int PositionId;
     private bool _halted;
     private long _day, _blockedDay;
     private double _peak, _dayStart, _lastEquity;
@@ -161,10 +165,12 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
             }
         }
         var depth = _liquidity.Depth;
+        double unfilled = 0;
         if (_liquidity.IsLimited)
         {
             double wanted = quantity;
             quantity = LiquidityCap(fillBar, orderSide, quantity, walkLimit, _liquidity);
+            double liquid = quantity;
             if (!(quantity > 0))
             {
                 Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.NoLiquidity, wanted, price);
@@ -187,6 +193,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 }
             }
             if (quantity < wanted && requested == 0) requested = wanted;
+            unfilled = wanted - liquid;
         }
         if (slip && depth is null) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var reject = _lots.Check(quantity, price);
@@ -210,6 +217,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         _entryBar = fillBar;
         _fundingFrom = atOpen ? fillBar : fillBar + 1;
         ResolveExits(side, decisionBar, fillBar, price);
+        Unfilled = unfilled;
+        PositionId++;
         _filled++;
         if (_full)
             _workspace.Add(new OrderRecord
@@ -246,6 +255,15 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         requested = quantity;
         quantity = _lots.RoundDown(Math.Max(cap, 0));
         return reason;
+    }
+
+    /// <summary>Adds up to <paramref name="remaining"/> base units of a carried entry remainder to the open position on bar
+    /// <paramref name="fillBar"/> at <paramref name="basePrice"/>, through the order path (liquidity caps, cash cap, lot rules,
+    /// average cost; the exit levels stay those of the first fill). Returns what is still to fill (0 once done or rejected).</summary>
+    public double WorkCarry(int decisionBar, int fillBar, double remaining, double basePrice, bool atOpen)
+    {
+        ExecuteOrder(decisionBar, fillBar, Quantity > 0 ? remaining : -remaining, basePrice, double.NaN, atOpen, _liquidity, false, out double unfilled);
+        return unfilled;
     }
 
     /// <summary>Marks equity at bar <paramref name="bar"/>'s close for the daily loss limit and the drawdown stop (call once per

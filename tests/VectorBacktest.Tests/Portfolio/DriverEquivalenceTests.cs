@@ -86,6 +86,9 @@ public class DriverEquivalenceTests
             },
             Liquidity = rng.Next(3) == 0 ? new LiquidityLimits { MaxVolumeShare = 0.001 + rng.NextDouble() * 0.5 } : default,
         };
+        // A carried remainder needs a fully funded position without funding.
+        if (options.Liquidity.IsLimited && funding.Length == 0 && leverage == 1 && rng.Next(2) == 0)
+            options = options with { Liquidity = options.Liquidity with { Remainder = RemainderPolicy.Carry } };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(0.0005);
         var vectorWs = new SimulationWorkspace();

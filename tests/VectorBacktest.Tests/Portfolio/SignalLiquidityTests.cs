@@ -88,13 +88,55 @@ public class SignalLiquidityTests
     }
 
     [Fact]
-    public void Carry_is_rejected_on_the_signal_paths_naming_the_options()
+    public void Carry_with_leverage_is_rejected_naming_the_options()
     {
-        var options = new SimulationOptions { Liquidity = new LiquidityLimits { MaxVolumeShare = 0.1, Remainder = RemainderPolicy.Carry } };
+        var options = new SimulationOptions
+        {
+            Leverage = 2, Liquidity = new LiquidityLimits { MaxVolumeShare = 0.1, Remainder = RemainderPolicy.Carry },
+        };
         var error = Assert.Throws<ArgumentException>(() =>
             SignalSimulator.FromSignals(TestBars.Flat(3, 10), new SignalInputs(new bool[3], new bool[3]), options, new SimulationWorkspace()));
         Assert.Equal("options", error.ParamName);
         Assert.Contains("Carry", error.Message);
+    }
+
+    [Theory]
+    [InlineData(FillTiming.NextOpen)]
+    [InlineData(FillTiming.SignalClose)]
+    public void Carried_remainder_fills_on_the_following_bars_and_the_exit_closes_it_all(FillTiming timing)
+    {
+        // 25 units at 10 units a bar (1 % of 1000): 10, then 10 and 5 on the next two bars' default prices.
+        var bars = TestBars.Flat(8, 10);
+        var options = new SimulationOptions
+        {
+            InitialCash = 1000, Timing = timing, Sizing = OrderSizing.Quantity(25),
+            Liquidity = new LiquidityLimits { MaxVolumeShare = 0.01, Remainder = RemainderPolicy.Carry },
+        };
+        var (orders, trades) = Run(bars, TestBars.At(8, 0), TestBars.At(8, 5), options);
+        Assert.Equal([10.0, 10.0, 5.0, 25.0], orders.Select(o => o.Quantity));
+        Assert.Equal([OrderStatus.Partial, OrderStatus.Partial, OrderStatus.Filled, OrderStatus.Filled], orders.Select(o => o.Status));
+        Assert.Equal(25.0, orders[2].PositionAfter);
+        Assert.Equal(25.0, Assert.Single(trades).Quantity);
+    }
+
+    [Fact]
+    public void Carried_remainder_is_cancelled_when_its_position_closes_and_ends_with_the_data()
+    {
+        var bars = TestBars.Flat(6, 10);
+        var options = new SimulationOptions
+        {
+            InitialCash = 1000, Sizing = OrderSizing.Quantity(50),
+            Liquidity = new LiquidityLimits { MaxVolumeShare = 0.01, Remainder = RemainderPolicy.Carry },
+        };
+        // Entry filled 10 on bar 1; the exit decided on bar 1 closes at bar 2's open, before the carry works.
+        var (orders, _) = Run(bars, TestBars.At(6, 0), TestBars.At(6, 1), options);
+        Assert.Equal((OrderStatus.Partial, 10.0), (orders[0].Status, orders[0].Quantity));
+        Assert.Equal((ExitReason.Signal, 10.0), (orders[1].Reason, orders[1].Quantity));
+        Assert.Equal((OrderStatus.Rejected, RejectReason.Cancelled, 40.0), (orders[2].Status, orders[2].RejectReason, orders[2].Quantity));
+        // 70 held to the end: 10 on each of bars 1–5, the remaining 20 is EndOfData.
+        var (held, _) = Run(bars, TestBars.At(6, 0), new bool[6], options with { Sizing = OrderSizing.Quantity(70) });
+        Assert.Equal((RejectReason.EndOfData, 20.0), (held[^1].RejectReason, held[^1].Quantity));
+        Assert.Equal(50.0, held[^2].PositionAfter);
     }
 
     [Fact]
