@@ -65,11 +65,14 @@ public sealed record SimulationOptions
     /// Liquidity caps on entries of the signal drivers (default: none): an entry fills at most
     /// <see cref="LiquidityLimits.MaxVolumeShare"/> of its fill bar's volume and, with <see cref="LiquidityLimits.Depth"/>, walks
     /// the book (fill price = the average of the levels taken, no slippage; a limit entry stops at its limit; a walk dearer than
-    /// the sizing price is cut to the cash). The unfilled part is cancelled: the fill is recorded <see cref="OrderStatus.Partial"/>
-    /// with the requested quantity, and the attached exits apply to the filled quantity; nothing fillable:
-    /// <see cref="RejectReason.NoLiquidity"/>. Exits are not capped (they close the whole position).
-    /// <see cref="RemainderPolicy.Carry"/> is for <c>OrderSimulator.FromOrders</c> only (where this value is used when its
-    /// <c>limits</c> argument is default).
+    /// the sizing price is cut to the cash). The fill is recorded <see cref="OrderStatus.Partial"/> with the requested
+    /// quantity (nothing fillable: <see cref="RejectReason.NoLiquidity"/>); the attached exits are resolved from its fill
+    /// price and apply to the quantity held. The unfilled part is cancelled, or with <see cref="RemainderPolicy.Carry"/>
+    /// (leverage 1, no funding) added to the position on the following bars at their default price (open or close by the
+    /// timing; average cost, exit levels unchanged) until filled, cancelled (<see cref="RejectReason.Cancelled"/>) when the
+    /// position closes or reverses, or <see cref="RejectReason.EndOfData"/>; <c>SignalSimulator.FromSignals</c> then walks
+    /// every bar. Exits are not capped (they close the whole position). <c>OrderSimulator.FromOrders</c> uses this value
+    /// when its <c>limits</c> argument is default.
     /// </summary>
     public LiquidityLimits Liquidity { get; init; }
 
