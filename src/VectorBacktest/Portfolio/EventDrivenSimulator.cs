@@ -25,7 +25,7 @@ public static class EventDrivenSimulator
     /// <summary>Runs <paramref name="strategy"/> over <paramref name="bars"/>.</summary>
     /// <param name="bars">The bars.</param>
     /// <param name="strategy">The strategy (a struct is updated in place).</param>
-    /// <param name="options">Cash, timing, sizing, exits, lot rules, end-of-data policy, record level.</param>
+    /// <param name="options">Cash, timing, sizing, exits, lot rules, risk limits, end-of-data policy, record level.</param>
     /// <param name="fill">Which of two exit levels inside one bar fills first.</param>
     /// <param name="fee">Fee model.</param>
     /// <param name="slippage">Slippage model.</param>
@@ -45,6 +45,7 @@ public static class EventDrivenSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
+        SignalSimulator.ValidateSignalLiquidity(options, bars.Length, !fundingRate.IsEmpty);
         int n = bars.Length;
         if (atr.Length != 0 && atr.Length != n) throw new ArgumentException($"atr has {atr.Length} values but there are {n} bars.", nameof(atr));
         if (fundingRate.Length != 0 && fundingRate.Length != n)
@@ -55,6 +56,21 @@ public static class EventDrivenSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, atr, fundingRate, options, fill, fee, slippage, workspace);
+        Drive(ref book, bars, ref strategy, options);
+        return book.Finish(options.EndOfData);
+    }
+
+    // The bar loop, shared with SignalSimulator.FromSignals when the risk controls need equity marked at every close or an
+    // entry's remainder is carried.
+    internal static void Drive<TStrategy, TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, BarSeries bars,
+        ref TStrategy strategy, SimulationOptions options)
+        where TStrategy : IBarStrategy, allows ref struct
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        int n = bars.Length;
+        bool tracks = book.TracksEquity;
+        bool carries = SignalSimulator.CarriesRemainder(options);
+        var carry = default(CarriedRemainder);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool market = options.Entry.Type == OrderType.Market;
         var pending = SignalAction.None;
@@ -64,10 +80,27 @@ public static class EventDrivenSimulator
         int levelsFrom = 0;
         for (int t = 0; t < n; t++)
         {
-            if (nextOpen && pending != SignalAction.None)
+            // Bar t − 1's close is marked here: nothing fills between it and this point.
+            if (tracks && t > 0)
             {
-                if (Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t])) levelsFrom = t;
-                pending = SignalAction.None;
+                MarkAndHalt(ref book, t - 1, nextOpen);
+                if (carries) carry.EndIfStale(ref book, nextOpen ? t : t - 1);
+            }
+            if (nextOpen)
+            {
+                bool opened = false;
+                if (pending != SignalAction.None)
+                {
+                    opened = Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t]);
+                    if (opened) levelsFrom = t;
+                    pending = SignalAction.None;
+                }
+                if (carries)
+                {
+                    carry.EndIfStale(ref book, t);
+                    if (opened) carry.Start(ref book, t - 1, t);
+                    else carry.Work(ref book, t, book.Open[t], true);
+                }
             }
             if (hasWorking)
             {
@@ -75,6 +108,7 @@ public static class EventDrivenSimulator
                 {
                     hasWorking = false;
                     levelsFrom = t + 1;
+                    if (carries) carry.Start(ref book, working.DecisionBar, t);
                 }
                 else if (t == working.LastBar)
                 {
@@ -83,6 +117,11 @@ public static class EventDrivenSimulator
                 }
             }
             bool exitedByLevel = book.Side != PositionSide.Flat && t >= levelsFrom && book.HasPriceLevels && book.CheckExitLevels(t);
+            if (carries)
+            {
+                carry.EndIfStale(ref book, t);
+                if (!nextOpen) carry.Work(ref book, t, book.Close[t], false);
+            }
 
             var context = new StrategyContext(bars, t, book.Side, book.Quantity, book.EntryPrice, book.Balance);
             strategy.OnBar(ref context);
@@ -128,7 +167,13 @@ public static class EventDrivenSimulator
             }
             if (!nextOpen)
             {
-                if (Execute(ref book, action, reason, t, t, book.Close[t])) levelsFrom = t + 1;
+                bool opened = Execute(ref book, action, reason, t, t, book.Close[t]);
+                if (opened) levelsFrom = t + 1;
+                if (carries)
+                {
+                    carry.EndIfStale(ref book, t);
+                    if (opened) carry.Start(ref book, t, t);
+                }
                 continue;
             }
             if (t == n - 1)
@@ -139,7 +184,64 @@ public static class EventDrivenSimulator
             pending = action;
             pendingReason = reason;
         }
-        return book.Finish(options.EndOfData);
+        if (tracks) MarkAndHalt(ref book, n - 1, nextOpen);
+        if (carries)
+        {
+            carry.EndIfStale(ref book, n - 1);
+            carry.End(ref book, n - 1);
+        }
+    }
+
+    // An entry's remainder left by the liquidity limits under RemainderPolicy.Carry: worked on the following bars at their
+    // default price (open or close by the timing) until filled; cancelled when its position closes or reverses; EndOfData
+    // when the data ends first.
+    private struct CarriedRemainder
+    {
+        private double _remaining;
+        private int _decision, _bar, _position;
+        private OrderSide _side;
+
+        public void Start<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int decision, int bar)
+            where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        {
+            EndIfStale(ref book, bar);
+            if (book.Side == PositionSide.Flat || !(book.Unfilled > 0)) return;
+            _remaining = book.Unfilled;
+            _decision = decision;
+            _bar = bar;
+            _position = book.PositionId;
+            _side = book.Side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        }
+
+        public void Work<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int bar, double price, bool atOpen)
+            where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        {
+            if (_remaining > 0 && bar > _bar) _remaining = book.WorkCarry(_decision, bar, _remaining, price, atOpen);
+        }
+
+        public void EndIfStale<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int bar)
+            where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        {
+            if (_remaining > 0 && (book.Side == PositionSide.Flat || book.PositionId != _position)) End(ref book, bar, RejectReason.Cancelled);
+        }
+
+        public void End<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int bar, RejectReason reason = RejectReason.EndOfData)
+            where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        {
+            if (!(_remaining > 0)) return;
+            book.Reject(_decision, bar, _side, ExitReason.None, reason, _remaining, double.NaN);
+            _remaining = 0;
+        }
+    }
+
+    // Marks bar t's close; a drawdown stop fired there flattens at the next fill (bar t + 1's open, or bar t's close).
+    private static void MarkAndHalt<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int t, bool nextOpen)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        book.MarkClose(t);
+        if (!book.HaltPending) return;
+        if (!nextOpen) book.Halt(t, t, false);
+        else if (t + 1 < book.Close.Length) book.Halt(t, t + 1, true);
     }
 
     private static bool PlaceOrReject<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in WorkingOrder order, int t, int n)
@@ -171,13 +273,17 @@ public static class EventDrivenSimulator
             case SignalAction.OpenShort:
                 return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
             case SignalAction.Close:
+                // Flat only when the drawdown stop closed the position at this open.
+                if (book.Side == PositionSide.Flat) return false;
                 book.ClosePosition(decisionBar, fillBar, price, reason, Liquidity.Taker, true, fillBar > decisionBar);
                 return false;
             case SignalAction.ReverseToLong:
-                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
+                if (book.Side != PositionSide.Flat)
+                    book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
                 return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
             default:
-                book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
+                if (book.Side != PositionSide.Flat)
+                    book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
                 return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
         }
     }

@@ -24,7 +24,7 @@ public static class SignalSimulator
     /// <summary>Runs the simulation with the given fill, fee and slippage models.</summary>
     /// <param name="bars">The bars (validated series: finite prices, high ≥ low).</param>
     /// <param name="signals">Signal columns, each empty or as long as <paramref name="bars"/>.</param>
-    /// <param name="options">Cash, timing, sizing, exits, lot rules, end-of-data policy, record level.</param>
+    /// <param name="options">Cash, timing, sizing, exits, lot rules, risk limits, end-of-data policy, record level.</param>
     /// <param name="fill">Which of two exit levels inside one bar fills first (e.g. <see cref="PessimisticFillModel"/>).</param>
     /// <param name="fee">Fee model (e.g. <see cref="FractionFee"/>).</param>
     /// <param name="slippage">Slippage model (e.g. <see cref="FixedFractionSlippage"/>).</param>
@@ -32,7 +32,9 @@ public static class SignalSimulator
     /// <returns>The running summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Signal columns of the wrong length; an order that must fill on a bar whose price
-    /// is NaN or &lt;= 0; an exit level on the wrong side of its reference; an ATR-multiple exit without a usable ATR.</exception>
+    /// is NaN or &lt;= 0; an exit level on the wrong side of its reference; an ATR-multiple exit without a usable ATR;
+    /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars, or <see cref="RemainderPolicy.Carry"/> with
+    /// leverage or funding.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static SimulationSummary FromSignals<TFill, TFee, TSlippage>(BarSeries bars, SignalInputs signals, SimulationOptions options,
         TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace)
@@ -42,6 +44,7 @@ public static class SignalSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
+        ValidateSignalLiquidity(options, bars.Length, !signals.FundingRate.IsEmpty);
         signals.Validate(bars.Length);
         if (bars.Length == 0)
         {
@@ -49,7 +52,13 @@ public static class SignalSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, signals.FundingRate, options, fill, fee, slippage, workspace);
-        Run(ref book, signals, options);
+        if (book.TracksEquity || CarriesRemainder(options))
+        {
+            // The daily loss limit and the drawdown stop act on every close, a carried remainder on every bar: no bars to jump over.
+            var replay = new SignalReplay(signals);
+            EventDrivenSimulator.Drive(ref book, bars, ref replay, options);
+        }
+        else Run(ref book, signals, options);
         return book.Finish(options.EndOfData);
     }
 
@@ -57,6 +66,18 @@ public static class SignalSimulator
     /// <inheritdoc cref="FromSignals{TFill, TFee, TSlippage}(BarSeries, SignalInputs, SimulationOptions, TFill, TFee, TSlippage, SimulationWorkspace)"/>
     public static SimulationSummary FromSignals(BarSeries bars, SignalInputs signals, SimulationOptions options, SimulationWorkspace workspace) =>
         FromSignals(bars, signals, options, default(PessimisticFillModel), default(NoFee), default(NoSlippage), workspace);
+
+    internal static bool CarriesRemainder(SimulationOptions options) =>
+        options.Liquidity.IsLimited && options.Liquidity.Remainder == RemainderPolicy.Carry;
+
+    // Liquidity caps of the signal drivers, checked against the bars. A carried remainder adds to the position, which the
+    // leverage and funding accounting (liquidation price and funding fixed at the first fill) does not follow.
+    internal static void ValidateSignalLiquidity(SimulationOptions options, int barCount, bool hasFunding)
+    {
+        options.Liquidity.Validate(barCount);
+        if (CarriesRemainder(options) && (options.Leverage != 1 || hasFunding))
+            throw new ArgumentException("options.Liquidity.Remainder: Carry on the signal drivers needs Leverage 1 and no funding-rate column.", nameof(options));
+    }
 
     private static void Run<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in SignalInputs signals,
         SimulationOptions options)

@@ -48,6 +48,34 @@ public sealed record SimulationOptions
     /// Only used when <see cref="Leverage"/> &gt; 1.</summary>
     public double MaintenanceMargin { get; init; }
 
+    /// <summary>
+    /// Risk controls (default: none), with the multi-asset semantics applied to the one position. Entries are cut to the
+    /// tightest of <see cref="MultiAsset.RiskLimits.MaxPositionQuantity"/> and the exposure caps (<c>|quantity × price| ≤
+    /// cap × equity</c> at the fill; with one asset <see cref="MultiAsset.RiskLimits.MaxAssetExposure"/> and
+    /// <see cref="MultiAsset.RiskLimits.MaxTotalExposure"/> are the same leverage cap, binding above 1 only with
+    /// <see cref="Leverage"/>), recorded <see cref="OrderStatus.Partial"/> with the requested quantity, or rejected with the
+    /// cap's reason when nothing is left; attached exits apply to the filled quantity. The daily loss limit (UTC day) and
+    /// the drawdown stop mark equity at every close (<c>SignalSimulator.FromSignals</c> then walks every bar, like the
+    /// event-driven driver): the drawdown stop closes the position at the next fill (the next bar's open, or this bar's
+    /// close under signal-close timing; <see cref="ExitReason.DrawdownHalt"/>) and rejects every later entry.
+    /// </summary>
+    public MultiAsset.RiskLimits Risk { get; init; }
+
+    /// <summary>
+    /// Liquidity caps on entries of the signal drivers (default: none): an entry fills at most
+    /// <see cref="LiquidityLimits.MaxVolumeShare"/> of its fill bar's volume and, with <see cref="LiquidityLimits.Depth"/>, walks
+    /// the book (fill price = the average of the levels taken, no slippage; a limit entry stops at its limit; a walk dearer than
+    /// the sizing price is cut to the cash). The fill is recorded <see cref="OrderStatus.Partial"/> with the requested
+    /// quantity (nothing fillable: <see cref="RejectReason.NoLiquidity"/>); the attached exits are resolved from its fill
+    /// price and apply to the quantity held. The unfilled part is cancelled, or with <see cref="RemainderPolicy.Carry"/>
+    /// (leverage 1, no funding) added to the position on the following bars at their default price (open or close by the
+    /// timing; average cost, exit levels unchanged) until filled, cancelled (<see cref="RejectReason.Cancelled"/>) when the
+    /// position closes or reverses, or <see cref="RejectReason.EndOfData"/>; <c>SignalSimulator.FromSignals</c> then walks
+    /// every bar. Exits are not capped (they close the whole position). <c>OrderSimulator.FromOrders</c> uses this value
+    /// when its <c>limits</c> argument is default.
+    /// </summary>
+    public LiquidityLimits Liquidity { get; init; }
+
     /// <summary>What is recorded (default: every order and trade).</summary>
     public RecordLevel RecordLevel { get; init; } = RecordLevel.Full;
 
@@ -71,5 +99,6 @@ public sealed record SimulationOptions
             throw new ArgumentException("Risk-fraction sizing needs a stop-loss (Exits.StopLoss).", nameof(Sizing));
         Exits.Validate();
         Lots.Validate();
+        Risk.Validate();
     }
 }

@@ -61,11 +61,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
             return 0;
         }
         double volume = Volume[fillBar];
-        double quantity = wanted;
-        if (limits.MaxVolumeShare > 0)
-            quantity = Math.Min(quantity, volume > 0 && double.IsFinite(volume) ? _lots.RoundDown(limits.MaxVolumeShare * volume) : 0);
+        double quantity = limits.IsLimited ? LiquidityCap(fillBar, side, wanted, limit, limits) : wanted;
         var depth = limits.Depth;
-        if (depth is not null && quantity > 0) quantity = Math.Min(quantity, _lots.RoundDown(depth.Walk(fillBar, side, quantity, limit, out _)));
         unfilled = wanted - quantity;
         if (!(quantity > 0))
         {
@@ -107,6 +104,21 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         double signed = side == OrderSide.Buy ? quantity : -quantity;
         FillDelta(decisionBar, fillBar, signed, price, quantity < wanted ? wanted : 0, atOpen);
         return signed;
+    }
+
+    /// <summary>The part of <paramref name="quantity"/> bar <paramref name="bar"/> can fill under <paramref name="limits"/>: at most
+    /// the volume share of the bar's volume and the order-book depth on <paramref name="side"/> up to <paramref name="limit"/>
+    /// (NaN: no limit), rounded down to the lot step. Shared by the order path and the signal entries.</summary>
+    public readonly double LiquidityCap(int bar, OrderSide side, double quantity, double limit, in LiquidityLimits limits)
+    {
+        if (limits.MaxVolumeShare > 0)
+        {
+            double volume = Volume[bar];
+            quantity = Math.Min(quantity, volume > 0 && double.IsFinite(volume) ? _lots.RoundDown(limits.MaxVolumeShare * volume) : 0);
+        }
+        var depth = limits.Depth;
+        if (depth is not null && quantity > 0) quantity = Math.Min(quantity, _lots.RoundDown(depth.Walk(bar, side, quantity, limit, out _)));
+        return quantity;
     }
 
     private readonly double OrderPrice(int bar, OrderSide side, double quantity, bool opens, double basePrice, double limit,

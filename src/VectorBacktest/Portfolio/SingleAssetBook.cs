@@ -34,6 +34,9 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private readonly double _initialCash;
     private readonly double _leverage, _maintenance;
     private readonly bool _hasLevels;
+    private readonly MultiAsset.RiskLimits _risk;
+    private readonly bool _capsEntries, _tracksEquity;
+    private readonly LiquidityLimits _liquidity;
 
     public double Balance;
     public double Quantity;
@@ -44,6 +47,16 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private int _entryBar, _fundingFrom;
     private ExitReason _adverseReason;
     private double _entryFee, _stopLoss, _takeProfit, _lower, _upper, _anchor, _traded;
+
+    /// <summary>True once the drawdown stop has fired on a close and the position is still to be flattened.</summary>
+    public bool HaltPending;
+    /// <summary>After a successful <see cref="OpenPosition"/>: the quantity the liquidity limits left unfilled (base units).</summary>
+    public double Unfilled;
+    /// <summary>Counts the positions opened, so a carried remainder knows whether its position still stands.</summary>
+    public int PositionId;
+    private bool _halted;
+    private long _day, _blockedDay;
+    private double _peak, _dayStart, _lastEquity;
 
     private int _filled, _rejected, _closed, _wins;
     private double _grossProfit, _grossLoss, _fees, _funding;
@@ -69,19 +82,35 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         Balance = options.InitialCash;
         TimeStopBar = int.MaxValue;
         _stopLoss = _takeProfit = double.NaN;
+        _risk = options.Risk;
+        _capsEntries = _risk.MaxPositionQuantity > 0 || _risk.MaxAssetExposure > 0 || _risk.MaxTotalExposure > 0;
+        _tracksEquity = _risk.DailyLossLimit > 0 || _risk.MaxDrawdown > 0;
+        _liquidity = options.Liquidity;
+        _peak = _dayStart = _lastEquity = options.InitialCash;
+        _day = _blockedDay = long.MinValue;
         workspace.Reset();
     }
+
+    /// <summary>True when the daily loss limit or the drawdown stop needs equity marked at every close (<see cref="MarkClose"/>).</summary>
+    public readonly bool TracksEquity => _tracksEquity;
 
     /// <summary>True when positions carry price levels to watch (exits or a liquidation price).</summary>
     public readonly bool HasPriceLevels => _hasLevels;
 
     /// <summary>Opens a position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>, decided on
     /// <paramref name="decisionBar"/>; <paramref name="atOpen"/> when it fills at the bar's open (it then pays that bar's funding).
-    /// Returns false when the order is rejected (recorded with its reason).</summary>
-    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen)
+    /// The sized quantity is cut by the risk caps and the liquidity limits (an order-book walk stops at
+    /// <paramref name="walkLimit"/>, NaN: none). Returns false when the order is rejected (recorded with its reason).</summary>
+    public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen,
+        double walkLimit = double.NaN)
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        if (_tracksEquity && (_halted || _blockedDay == Day(fillBar)))
+        {
+            Reject(decisionBar, fillBar, orderSide, ExitReason.None, _halted ? RejectReason.DrawdownHalt : RejectReason.DailyLossLimit, 0, double.NaN);
+            return false;
+        }
         double volume = Volume[fillBar];
         double price = slip ? _slippage.FillPrice(basePrice, orderSide, true, 0.0, volume) : basePrice;
         double quantity;
@@ -125,7 +154,48 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 quantity = _lots.RoundDown(quantity);
                 break;
         }
-        if (slip) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
+        double requested = 0;
+        if (_capsEntries)
+        {
+            var capReason = CapEntry(ref quantity, price, out requested);
+            if (capReason != RejectReason.None && !(quantity > 0))
+            {
+                Reject(decisionBar, fillBar, orderSide, ExitReason.None, capReason, requested, price);
+                return false;
+            }
+        }
+        var depth = _liquidity.Depth;
+        double unfilled = 0;
+        if (_liquidity.IsLimited)
+        {
+            double wanted = quantity;
+            quantity = LiquidityCap(fillBar, orderSide, quantity, walkLimit, _liquidity);
+            double liquid = quantity;
+            if (!(quantity > 0))
+            {
+                Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.NoLiquidity, wanted, price);
+                return false;
+            }
+            if (depth is not null)
+            {
+                // The walk's average price is the fill price; a walk dearer than the sizing price is cut to the cash.
+                depth.Walk(fillBar, orderSide, quantity, walkLimit, out price);
+                double affordable = _lots.RoundDown(_fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded));
+                if (quantity > affordable)
+                {
+                    quantity = affordable;
+                    if (!(quantity > 0))
+                    {
+                        Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.InsufficientFunds, wanted, price);
+                        return false;
+                    }
+                    depth.Walk(fillBar, orderSide, quantity, walkLimit, out price);
+                }
+            }
+            if (quantity < wanted && requested == 0) requested = wanted;
+            unfilled = wanted - liquid;
+        }
+        if (slip && depth is null) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var reject = _lots.Check(quantity, price);
         if (reject == RejectReason.None && _sizing.Kind is SizingKind.Quantity or SizingKind.Notional
             && quantity * price / _leverage + _fee.Fee(quantity, price, liquidity, _traded) > Balance)
@@ -147,15 +217,91 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         _entryBar = fillBar;
         _fundingFrom = atOpen ? fillBar : fillBar + 1;
         ResolveExits(side, decisionBar, fillBar, price);
+        Unfilled = unfilled;
+        PositionId++;
         _filled++;
         if (_full)
             _workspace.Add(new OrderRecord
             {
-                Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide, Status = OrderStatus.Filled,
+                Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide,
+                Status = requested > 0 ? OrderStatus.Partial : OrderStatus.Filled, RequestedQuantity = requested,
                 Reason = ExitReason.None, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = Quantity, EntryPriceAfter = price, BalanceAfter = Balance,
             });
         return true;
+    }
+
+    // Cuts an entry (taken while flat, so equity is the balance) to the tightest risk cap, rounded down to the lot step.
+    // Returns the binding cap's reason, or None when no cap binds; requested is then 0.
+    private readonly RejectReason CapEntry(ref double quantity, double price, out double requested)
+    {
+        requested = 0;
+        double cap = double.PositiveInfinity;
+        var reason = RejectReason.None;
+        if (_risk.MaxPositionQuantity > 0)
+        {
+            cap = _risk.MaxPositionQuantity;
+            reason = RejectReason.PositionLimit;
+        }
+        double exposure = _risk.MaxAssetExposure > 0 && _risk.MaxTotalExposure > 0
+            ? Math.Min(_risk.MaxAssetExposure, _risk.MaxTotalExposure)
+            : Math.Max(_risk.MaxAssetExposure, _risk.MaxTotalExposure);
+        if (exposure > 0 && exposure * Balance / price < cap)
+        {
+            cap = exposure * Balance / price;
+            reason = RejectReason.ExposureLimit;
+        }
+        if (!(quantity > cap)) return RejectReason.None;
+        requested = quantity;
+        quantity = _lots.RoundDown(Math.Max(cap, 0));
+        return reason;
+    }
+
+    /// <summary>Adds up to <paramref name="remaining"/> base units of a carried entry remainder to the open position on bar
+    /// <paramref name="fillBar"/> at <paramref name="basePrice"/>, through the order path (liquidity caps, cash cap, lot rules,
+    /// average cost; the exit levels stay those of the first fill). Returns what is still to fill (0 once done or rejected).</summary>
+    public double WorkCarry(int decisionBar, int fillBar, double remaining, double basePrice, bool atOpen)
+    {
+        ExecuteOrder(decisionBar, fillBar, Quantity > 0 ? remaining : -remaining, basePrice, double.NaN, atOpen, _liquidity, false, out double unfilled);
+        return unfilled;
+    }
+
+    /// <summary>Marks equity at bar <paramref name="bar"/>'s close for the daily loss limit and the drawdown stop (call once per
+    /// bar, in order, after the bar's fills): a close at or below <c>(1 − limit) ×</c> the previous UTC day's last marked equity
+    /// blocks entries filling later that day; a drawdown from the running peak reaching the maximum sets <see cref="HaltPending"/>.
+    /// Funding accrued by the open position is not included (it is settled when the position closes).</summary>
+    public void MarkClose(int bar)
+    {
+        long day = Day(bar);
+        if (day != _day)
+        {
+            _dayStart = _lastEquity;
+            _day = day;
+        }
+        double equity = Balance + (Close[bar] * Quantity - Quantity * EntryPrice);
+        _lastEquity = equity;
+        if (equity > _peak) _peak = equity;
+        if (_risk.DailyLossLimit > 0 && equity <= _dayStart * (1 - _risk.DailyLossLimit)) _blockedDay = day;
+        if (_risk.MaxDrawdown > 0 && !_halted && 1.0 - equity / _peak >= _risk.MaxDrawdown) HaltPending = true;
+    }
+
+    /// <summary>Fires the drawdown stop: closes the position (if any) at bar <paramref name="fillBar"/>'s open or close as a taker,
+    /// reason <see cref="ExitReason.DrawdownHalt"/>; every later entry is rejected with <see cref="RejectReason.DrawdownHalt"/>.</summary>
+    public void Halt(int decisionBar, int fillBar, bool atOpen)
+    {
+        HaltPending = false;
+        _halted = true;
+        if (Side != PositionSide.Flat)
+            ClosePosition(decisionBar, fillBar, atOpen ? Open[fillBar] : Close[fillBar], ExitReason.DrawdownHalt, Liquidity.Taker, true, atOpen);
+    }
+
+    private const long DayMs = 86_400_000L;
+
+    // UTC day number of a bar's open time (floor division, so times before 1970 fall on the right day).
+    private readonly long Day(int bar)
+    {
+        long time = Time[bar];
+        return time >= 0 ? time / DayMs : (time - DayMs + 1) / DayMs;
     }
 
     private void ResolveExits(PositionSide side, int decisionBar, int fillBar, double fillPrice)
@@ -365,7 +511,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     {
         if (!order.TryFill(Open[bar], High[bar], Low[bar], out double price, out var liquidity)) return false;
         OpenPosition(order.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short, order.DecisionBar, bar, price,
-            liquidity, order.Type == OrderType.Stop, false);
+            liquidity, order.Type == OrderType.Stop, false, order.Type is OrderType.Limit or OrderType.StopLimit ? order.Limit : double.NaN);
         return true;
     }
 

@@ -76,7 +76,19 @@ public class DriverEquivalenceTests
             SlipStopExits = rng.Next(2) == 0,
             Leverage = leverage,
             MaintenanceMargin = leverage > 1 ? 0.004 : 0,
+            Risk = rng.Next(2) == 0 ? default : new VectorBacktest.Portfolio.MultiAsset.RiskLimits
+            {
+                MaxPositionQuantity = rng.Next(3) == 0 ? 1 + rng.NextDouble() * 100 : 0,
+                MaxAssetExposure = rng.Next(3) == 0 ? 0.2 + rng.NextDouble() * 2 : 0,
+                MaxTotalExposure = rng.Next(4) == 0 ? 0.2 + rng.NextDouble() * 2 : 0,
+                DailyLossLimit = rng.Next(3) == 0 ? 0.005 + rng.NextDouble() * 0.05 : 0,
+                MaxDrawdown = rng.Next(3) == 0 ? 0.01 + rng.NextDouble() * 0.2 : 0,
+            },
+            Liquidity = rng.Next(3) == 0 ? new LiquidityLimits { MaxVolumeShare = 0.001 + rng.NextDouble() * 0.5 } : default,
         };
+        // A carried remainder needs a fully funded position without funding.
+        if (options.Liquidity.IsLimited && funding.Length == 0 && leverage == 1 && rng.Next(2) == 0)
+            options = options with { Liquidity = options.Liquidity with { Remainder = RemainderPolicy.Carry } };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(0.0005);
         var vectorWs = new SimulationWorkspace();

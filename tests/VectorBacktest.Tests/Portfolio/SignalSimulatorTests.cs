@@ -240,6 +240,27 @@ public class SignalSimulatorTests
     }
 
     [Fact]
+    public void Risk_limits_and_liquidity_caps_allocate_nothing_on_a_grown_workspace()
+    {
+        var bars = TestBars.Random(2000, 11);
+        var rng = new Random(11);
+        var entries = new bool[2000]; var exits = new bool[2000];
+        for (int i = 0; i < 2000; i++) { entries[i] = rng.Next(15) == 0; exits[i] = rng.Next(15) == 0; }
+        var options = Base with
+        {
+            Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.03) },
+            Risk = new VectorBacktest.Portfolio.MultiAsset.RiskLimits { MaxPositionQuantity = 5, DailyLossLimit = 0.02, MaxDrawdown = 0.5 },
+            Liquidity = new LiquidityLimits { MaxVolumeShare = 0.004 },
+        };
+        var ws = new SimulationWorkspace();
+        var first = Run(bars, new SignalInputs(entries, exits), options, ws);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run(bars, new SignalInputs(entries, exits), options, ws);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(first.ClosedTrades > 5);
+    }
+
+    [Fact]
     public void A_run_on_a_grown_workspace_allocates_nothing()
     {
         var bars = TestBars.Random(2000, 9);

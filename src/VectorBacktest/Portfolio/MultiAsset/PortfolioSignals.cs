@@ -12,7 +12,7 @@ public readonly ref struct PortfolioSignals
     /// <param name="longExits">Long exits.</param>
     /// <param name="shortEntries">Short entries (empty: no shorts).</param>
     /// <param name="shortExits">Short exits.</param>
-    /// <param name="atr">ATR per symbol and bar in quote currency (needed by <see cref="PortfolioSizing.VolatilityTarget"/>).</param>
+    /// <param name="atr">ATR per symbol and bar in quote currency (needed by <see cref="PortfolioSizing.VolatilityTarget"/> and ATR-multiple exits).</param>
     public PortfolioSignals(ReadOnlySpan<bool> longEntries, ReadOnlySpan<bool> longExits, ReadOnlySpan<bool> shortEntries = default,
         ReadOnlySpan<bool> shortExits = default, ReadOnlySpan<double> atr = default)
     {

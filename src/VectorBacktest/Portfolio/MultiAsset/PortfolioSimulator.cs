@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using VectorBacktest.Data;
 using VectorBacktest.Execution;
 using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
 using VectorBacktest.Execution.SlippageModels;
 
 namespace VectorBacktest.Portfolio.MultiAsset;
@@ -41,7 +42,27 @@ public static class PortfolioSimulator
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary FromSignals<TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
         TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
-        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel =>
+        FromSignals(universe, signals, options, default(PessimisticFillModel), fee, slippage, workspace);
+
+    /// <summary>Runs the per-symbol signals over <paramref name="universe"/>, with <paramref name="fill"/> deciding which of a
+    /// position's two exit levels (<see cref="PortfolioOptions.Exits"/>) fills first inside one bar.</summary>
+    /// <param name="universe">The symbols on one time index (NaN where a symbol has no bar).</param>
+    /// <param name="signals">Per-symbol signal columns, symbol-major.</param>
+    /// <param name="options">Cash, timing, sizing, exits, risk limits, lot rules, record level.</param>
+    /// <param name="fill">Intra-bar fill model for the exit levels (e.g. <see cref="PessimisticFillModel"/>).</param>
+    /// <param name="fee">Fee model (exits at a take-profit are makers, every other fill a taker).</param>
+    /// <param name="slippage">Slippage model.</param>
+    /// <param name="workspace">Receives the records and per-bar series.</param>
+    /// <returns>The run's summary.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting or an ATR-multiple exit without a
+    /// usable ATR on a decision bar; a trailing or time stop in <see cref="PortfolioOptions.Exits"/>; an exit level on the wrong
+    /// side of its reference.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
+    public static PortfolioSummary FromSignals<TFill, TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
+        TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         ArgumentNullException.ThrowIfNull(universe);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,8 +72,10 @@ public static class PortfolioSimulator
         signals.Validate(symbols, n);
         if (options.Sizing.Kind == PortfolioSizingKind.VolatilityTarget && signals.Atr.IsEmpty)
             throw new ArgumentException("Volatility-target sizing needs the signals.Atr column.", nameof(signals));
+        if ((options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple) && signals.Atr.IsEmpty && n > 0)
+            throw new ArgumentException("ATR-multiple exits need the signals.Atr column.", nameof(signals));
         workspace.Reset(symbols, n);
-        var run = new PortfolioRun<TFee, TSlippage>(universe, options, fee, slippage, workspace);
+        var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         for (int t = 0; t < n; t++)
         {
@@ -61,10 +84,12 @@ public static class PortfolioSimulator
                 run.MarkAt(t, atOpen: true);
                 if (run.HaltPending) run.FlattenAll(t - 1, t, atOpen: true);
                 run.ExecutePending(t - 1, t, atOpen: true);
+                run.CheckExitLevels(t);
                 run.Decide(signals, t, lastBar: t == n - 1, reject: true);
             }
             else
             {
+                run.CheckExitLevels(t);
                 run.Decide(signals, t, lastBar: false, reject: false);
                 run.MarkAt(t, atOpen: false);
                 run.ExecutePending(t, t, atOpen: false);
@@ -81,9 +106,14 @@ public static class PortfolioSimulator
 }
 
 // The state of one multi-asset run; methods are per bar and allocation-free.
-internal ref struct PortfolioRun<TFee, TSlippage>
-    where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+internal ref struct PortfolioRun<TFill, TFee, TSlippage>
+    where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
 {
+    private readonly TFill _fill;
+    private readonly ExitRules _exits;
+    private readonly bool _hasLevels, _slipStops, _nextOpen;
+    private readonly Span<double> _stopLoss, _takeProfit;
+    private readonly Span<int> _levelsFrom, _exitedBar;
     private const long DayMs = 86_400_000L;
     private readonly Universe _universe;
     private readonly ReadOnlySpan<long> _time;
@@ -108,8 +138,13 @@ internal ref struct PortfolioRun<TFee, TSlippage>
     public bool HaltPending;
     private bool _halted;
 
-    public PortfolioRun(Universe universe, PortfolioOptions options, TFee fee, TSlippage slippage, PortfolioWorkspace ws)
+    public PortfolioRun(Universe universe, PortfolioOptions options, TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace ws)
     {
+        _fill = fill;
+        _exits = options.Exits;
+        _hasLevels = options.Exits.StopLoss.IsSet || options.Exits.TakeProfit.IsSet;
+        _slipStops = options.SlipStopExits;
+        _nextOpen = options.Timing == FillTiming.NextOpen;
         _universe = universe;
         _time = universe.Time;
         _fee = fee;
@@ -127,6 +162,10 @@ internal ref struct PortfolioRun<TFee, TSlippage>
         _mark = ws.Mark.AsSpan(0, _symbols);
         _entryBar = ws.EntryBar.AsSpan(0, _symbols);
         _pending = ws.Pending.AsSpan(0, _symbols);
+        _stopLoss = ws.StopLoss.AsSpan(0, _symbols);
+        _takeProfit = ws.TakeProfit.AsSpan(0, _symbols);
+        _levelsFrom = ws.LevelsFrom.AsSpan(0, _symbols);
+        _exitedBar = ws.ExitedBar.AsSpan(0, _symbols);
         _balance = options.InitialCash;
         _peak = _dayStart = _lastEquity = options.InitialCash;
         _day = long.MinValue;
@@ -143,6 +182,9 @@ internal ref struct PortfolioRun<TFee, TSlippage>
         _atrBars = n;
         for (int s = 0; s < _symbols; s++)
         {
+            // Under signal-close timing an exit level reached on the bar pre-empts the symbol's signal there (dropped, as in
+            // the single-asset drivers).
+            if (!_nextOpen && _exitedBar[s] == t) continue;
             int k = s * n + t;
             var position = _q[s] > 0 ? PositionSide.Long : _q[s] < 0 ? PositionSide.Short : PositionSide.Flat;
             var action = SignalDecision.Decide(position, At(signals.LongEntries, k), At(signals.LongExits, k),
@@ -280,6 +322,7 @@ internal ref struct PortfolioRun<TFee, TSlippage>
         _mark[s] = basePrice;
         _entryFee[s] = fee;
         _entryBar[s] = fill;
+        if (_hasLevels) ResolveExits(s, side, decision, fill, price, atOpen);
         _filled++;
         bool partial = quantity < _lots.RoundDown(wanted);
         if (_full)
@@ -298,6 +341,61 @@ internal ref struct PortfolioRun<TFee, TSlippage>
         quantity = Math.Max(cap, 0);
         bound = reason;
     }
+
+    // The stop-loss and take-profit of a new position, by the single-asset book's rules: measured from the fill price or the
+    // decision bar's close, checked from the fill bar (next-open) or the bar after (signal-close).
+    private readonly void ResolveExits(int s, PositionSide side, int decision, int fill, double fillPrice, bool atOpen)
+    {
+        double reference = _exits.Reference == StopReference.SignalClose ? _universe.Close(s)[decision] : fillPrice;
+        bool needsAtr = _exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || _exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple;
+        double atr = double.NaN;
+        if (needsAtr)
+        {
+            atr = _atr[s * _atrBars + decision];
+            if (!(atr >= 0) || !double.IsFinite(atr))
+                throw new ArgumentException($"signals.Atr is {atr} for symbol {s} on decision bar {decision}; ATR-multiple exits need a finite ATR >= 0 there.", "signals");
+        }
+        bool isLong = side == PositionSide.Long;
+        double sl = _exits.StopLoss.IsSet ? _exits.StopLoss.Resolve(side, true, reference, atr) : double.NaN;
+        double tp = _exits.TakeProfit.IsSet ? _exits.TakeProfit.Resolve(side, false, reference, atr) : double.NaN;
+        if (_exits.StopLoss.IsSet && !(sl > 0 && (isLong ? sl < reference : sl > reference)))
+            ThrowWrongSide("options.Exits.StopLoss", sl, reference, side, s, decision);
+        if (_exits.TakeProfit.IsSet && !(tp > 0 && (isLong ? tp > reference : tp < reference)))
+            ThrowWrongSide("options.Exits.TakeProfit", tp, reference, side, s, decision);
+        _stopLoss[s] = sl;
+        _takeProfit[s] = tp;
+        _levelsFrom[s] = atOpen ? fill : fill + 1;
+    }
+
+    /// <summary>Checks each held symbol's stop-loss and take-profit against its bar <paramref name="t"/> (after the bar's open fills)
+    /// with the fill model and the gap rule of <see cref="BarExits.FirstTouched"/>; a reached level closes the position at the
+    /// level (or the open on a gap): a stop-loss as a taker with slippage (<see cref="PortfolioOptions.SlipStopExits"/>), a
+    /// take-profit as a maker without.</summary>
+    public void CheckExitLevels(int t)
+    {
+        if (!_hasLevels) return;
+        for (int s = 0; s < _symbols; s++)
+        {
+            double q = _q[s];
+            if (q == 0 || t < _levelsFrom[s] || !_universe.Present(s)[t]) continue;
+            bool isLong = q > 0;
+            double sl = double.IsNaN(_stopLoss[s]) ? (isLong ? double.NegativeInfinity : double.PositiveInfinity) : _stopLoss[s];
+            double tp = double.IsNaN(_takeProfit[s]) ? (isLong ? double.PositiveInfinity : double.NegativeInfinity) : _takeProfit[s];
+            var (hit, price) = BarExits.FirstTouched(_fill, _universe.Open(s)[t], _universe.High(s)[t], _universe.Low(s)[t],
+                isLong ? sl : tp, isLong ? tp : sl, isLong);
+            if (hit == ExitLevelHit.None) continue;
+            bool adverse = (hit == ExitLevelHit.Lower) == isLong;
+            ClosePosition(s, t, t, price, adverse ? ExitReason.StopLoss : ExitReason.TakeProfit, false,
+                adverse ? Liquidity.Taker : Liquidity.Maker, adverse && _slipStops);
+            _exitedBar[s] = t;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowWrongSide(string name, double level, double reference, PositionSide side, int symbol, int bar) =>
+        throw new ArgumentException(
+            $"{name} resolves to {level} for a {side} entry of symbol {symbol} decided on bar {bar} with reference price {reference}: a stop-loss must lie on the losing side of the reference, a take-profit on the winning side, both > 0.",
+            name);
 
     private readonly double FreeCash()
     {
@@ -331,13 +429,14 @@ internal ref struct PortfolioRun<TFee, TSlippage>
         }
     }
 
-    private void ClosePosition(int s, int decision, int fill, double basePrice, ExitReason reason, bool atOpen)
+    private void ClosePosition(int s, int decision, int fill, double basePrice, ExitReason reason, bool atOpen,
+        Liquidity liquidity = Liquidity.Taker, bool slip = true)
     {
         double q = _q[s], entry = _e[s];
         var orderSide = q > 0 ? OrderSide.Sell : OrderSide.Buy;
         double quantity = Math.Abs(q);
-        double price = _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]);
-        double fee = _fee.Fee(quantity, price, Liquidity.Taker, _traded);
+        double price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]) : basePrice;
+        double fee = _fee.Fee(quantity, price, liquidity, _traded);
         _traded += quantity * price;
         double e = entry;
         double gross = PositionMath.Apply(ref _q[s], ref e, -q, price, out _);
@@ -368,6 +467,7 @@ internal ref struct PortfolioRun<TFee, TSlippage>
             _records.Add(TradeOf(s, q, entry, fill, price, fee, pnl, reason));
         }
         _entryFee[s] = 0;
+        _stopLoss[s] = _takeProfit[s] = double.NaN;
     }
 
     private readonly TradeRecord TradeOf(int s, double q, double entry, int exitBar, double exitPrice, double exitFee, double pnl, ExitReason reason)
@@ -379,7 +479,7 @@ internal ref struct PortfolioRun<TFee, TSlippage>
             Side = q > 0 ? PositionSide.Long : PositionSide.Short, Quantity = quantity, EntryPrice = entry, ExitPrice = exitPrice,
             EntryFee = _entryFee[s], ExitFee = exitFee, Pnl = pnl,
             Return = (q > 0 ? 1.0 : -1.0) * (exitPrice / entry - 1) - (exitFee + _entryFee[s]) / (quantity * entry),
-            ExitReason = reason, StopLoss = double.NaN, TakeProfit = double.NaN,
+            ExitReason = reason, StopLoss = _stopLoss[s], TakeProfit = _takeProfit[s],
         };
     }
 

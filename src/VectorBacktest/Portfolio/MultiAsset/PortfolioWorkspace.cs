@@ -11,8 +11,8 @@ public sealed class PortfolioWorkspace
     private double[] _equity = [], _cash = [], _gross = [];
     private int _bars;
 
-    internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [];
-    internal int[] EntryBar = [];
+    internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [], StopLoss = [], TakeProfit = [];
+    internal int[] EntryBar = [], LevelsFrom = [], ExitedBar = [];
     internal SignalAction[] Pending = [];
 
     /// <summary>The latest run's orders in processing order; empty at <see cref="RecordLevel.SummaryOnly"/>.
@@ -45,7 +45,8 @@ public sealed class PortfolioWorkspace
         if (Quantity.Length < symbols)
         {
             Quantity = new double[symbols]; Entry = new double[symbols]; EntryFee = new double[symbols]; Mark = new double[symbols];
-            EntryBar = new int[symbols];
+            StopLoss = new double[symbols]; TakeProfit = new double[symbols];
+            EntryBar = new int[symbols]; LevelsFrom = new int[symbols]; ExitedBar = new int[symbols];
             Pending = new SignalAction[symbols];
         }
         Quantity.AsSpan(0, symbols).Clear();
@@ -53,6 +54,10 @@ public sealed class PortfolioWorkspace
         EntryFee.AsSpan(0, symbols).Clear();
         Mark.AsSpan(0, symbols).Fill(double.NaN);
         EntryBar.AsSpan(0, symbols).Clear();
+        StopLoss.AsSpan(0, symbols).Fill(double.NaN);
+        TakeProfit.AsSpan(0, symbols).Fill(double.NaN);
+        LevelsFrom.AsSpan(0, symbols).Clear();
+        ExitedBar.AsSpan(0, symbols).Fill(-1);
         Pending.AsSpan(0, symbols).Clear();
     }
 }

@@ -37,11 +37,13 @@ public static class OrderSimulator
     /// <param name="fee">Fee model (fills are takers).</param>
     /// <param name="slippage">Slippage model (default-price fills without an order book).</param>
     /// <param name="workspace">Receives the orders and trades.</param>
-    /// <param name="limits">Liquidity caps (default: none).</param>
+    /// <param name="limits">Liquidity caps (default: <see cref="SimulationOptions.Liquidity"/>, itself none by default).</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Columns of the wrong length; exits, leverage or a non-market entry in
-    /// <paramref name="options"/>; an order-book depth not covering the bars; a default fill price that is NaN or &lt;= 0.</exception>
+    /// <paramref name="options"/>; risk limits in <paramref name="options"/> (use the signal drivers or the portfolio); liquidity caps
+    /// both in <paramref name="limits"/> and in <see cref="SimulationOptions.Liquidity"/>; an order-book depth not covering the bars;
+    /// a default fill price that is NaN or &lt;= 0.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static SimulationSummary FromOrders<TFee, TSlippage>(BarSeries bars, OrderInputs orders, SimulationOptions options,
         TFee fee, TSlippage slippage, SimulationWorkspace workspace, LiquidityLimits limits = default)
@@ -53,9 +55,14 @@ public static class OrderSimulator
         options.Validate();
         int n = bars.Length;
         orders.Validate(n);
+        if (limits.IsLimited && options.Liquidity.IsLimited)
+            throw new ArgumentException("Liquidity caps given twice: pass them either as limits or as options.Liquidity.", nameof(limits));
+        if (!limits.IsLimited) limits = options.Liquidity;
         limits.Validate(n);
         if (options.Exits.HasPriceLevels || options.Exits.TimeStopBars > 0)
             throw new ArgumentException("FromOrders does not attach exits: options.Exits must be empty (place the exit orders in the order column).", nameof(options));
+        if (options.Risk != default)
+            throw new ArgumentException("FromOrders does not apply risk limits: options.Risk must be default.", nameof(options));
         if (options.Leverage != 1) throw new ArgumentException("FromOrders does not support leverage: options.Leverage must be 1.", nameof(options));
         if (options.Entry.Type != OrderType.Market)
             throw new ArgumentException("FromOrders places market orders (or explicit-price orders via orders.Price): options.Entry must be market.", nameof(options));

@@ -153,7 +153,11 @@ public class PortfolioReferenceTests
         var le = new bool[3 * bars]; var lx = new bool[3 * bars];
         for (int k = 0; k < le.Length; k++) { le[k] = rng.Next(20) == 0; lx[k] = rng.Next(20) == 0; }
         var ws = new PortfolioWorkspace();
-        var options = new PortfolioOptions { Risk = new RiskLimits { MaxTotalExposure = 0.8, DailyLossLimit = 0.02, MaxDrawdown = 0.3 } };
+        var options = new PortfolioOptions
+        {
+            Risk = new RiskLimits { MaxTotalExposure = 0.8, DailyLossLimit = 0.02, MaxDrawdown = 0.3 },
+            Exits = new VectorBacktest.Execution.ExitRules { StopLoss = VectorBacktest.Execution.ExitLevel.Fraction(0.02), TakeProfit = VectorBacktest.Execution.ExitLevel.Fraction(0.03) },
+        };
         PortfolioSimulator.FromSignals(u, new PortfolioSignals(le, lx), options, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws);
         long before = GC.GetAllocatedBytesForCurrentThread();
         PortfolioSimulator.FromSignals(u, new PortfolioSignals(le, lx), options, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws);

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using VectorBacktest.Data;
 using VectorBacktest.Execution;
 using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
 using VectorBacktest.Execution.SlippageModels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Portfolio.MultiAsset;
@@ -172,7 +173,8 @@ public class PortfolioSimulatorTests
         Assert.Equal("winRate", Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioSizing.Kelly(0.5, 1, 1)).ParamName);
     }
 
-    // A one-symbol portfolio sized by equity weight is the single-asset book sized by equity fraction.
+    // A one-symbol portfolio sized by equity weight is the single-asset book sized by equity fraction, with the same exits and
+    // fill model.
     private static bool SameAsSingleAsset(int n, int seed)
     {
         var rng = new Random(seed);
@@ -182,20 +184,47 @@ public class PortfolioSimulatorTests
         {
             le[i] = rng.NextDouble() < 0.08; lx[i] = rng.NextDouble() < 0.08; se[i] = rng.NextDouble() < 0.08; sx[i] = rng.NextDouble() < 0.08;
         }
+        var atr = new double[n];
+        for (int i = 0; i < n; i++) atr[i] = bars.High[i] - bars.Low[i];
         double weight = 0.2 + 0.8 * rng.NextDouble();
         var timing = rng.Next(2) == 0 ? FillTiming.NextOpen : FillTiming.SignalClose;
+        var exits = rng.Next(3) == 0 ? default : new ExitRules
+        {
+            StopLoss = rng.Next(3) switch { 0 => ExitLevel.None, 1 => ExitLevel.Fraction(0.005 + rng.NextDouble() * 0.03), _ => ExitLevel.AtrMultiple(0.5 + rng.NextDouble() * 2) },
+            TakeProfit = rng.Next(2) == 0 ? ExitLevel.None : ExitLevel.Fraction(0.005 + rng.NextDouble() * 0.05),
+            Reference = rng.Next(2) == 0 ? StopReference.FillPrice : StopReference.SignalClose,
+        };
+        bool slipStops = rng.Next(2) == 0;
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(0.0005);
         var single = new SimulationWorkspace();
-        var expected = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx),
-            new SimulationOptions { Timing = timing, Sizing = OrderSizing.EquityFraction(weight) }, default(VectorBacktest.Execution.FillModels.PessimisticFillModel), fee, slip, single);
         var ws = new PortfolioWorkspace();
-        var actual = PortfolioSimulator.FromSignals(Universe.Create(bars), new PortfolioSignals(le, lx, se, sx),
-            new PortfolioOptions { Timing = timing, Sizing = PortfolioSizing.EquityWeight(weight) }, fee, slip, ws);
+        PortfolioSummary actual;
+        SimulationSummary expected;
+        var singleOptions = new SimulationOptions { Timing = timing, Sizing = OrderSizing.EquityFraction(weight), Exits = exits, SlipStopExits = slipStops };
+        var portfolioOptions = new PortfolioOptions { Timing = timing, Sizing = PortfolioSizing.EquityWeight(weight), Exits = exits, SlipStopExits = slipStops };
+        if (rng.Next(2) == 0)
+        {
+            expected = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr), singleOptions, default(PessimisticFillModel), fee, slip, single);
+            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), new PortfolioSignals(le, lx, se, sx, atr), portfolioOptions,
+                default(PessimisticFillModel), fee, slip, ws);
+        }
+        else
+        {
+            expected = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr), singleOptions, default(IntraBarPathFillModel), fee, slip, single);
+            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), new PortfolioSignals(le, lx, se, sx, atr), portfolioOptions,
+                default(IntraBarPathFillModel), fee, slip, ws);
+        }
         if (n > 0 && actual.FinalEquity != expected.FinalEquity) return false;
         if (single.Orders.Length != ws.Orders.Length || single.Trades.Length != ws.Trades.Length) return false;
         for (int k = 0; k < single.Orders.Length; k++)
             if (single.Orders[k] != ws.Orders[k]) return false;
+        // Trades too (levels and exit reasons included); the P&L is summed in another order, so it agrees to rounding.
+        for (int k = 0; k < single.Trades.Length; k++)
+        {
+            var (x, y) = (single.Trades[k], ws.Trades[k]);
+            if (x with { Pnl = 0 } != y with { Pnl = 0 } || Math.Abs(x.Pnl - y.Pnl) > 1e-9 * Math.Max(1, Math.Abs(x.Pnl))) return false;
+        }
         var curve = EquityCurve.Build(bars, single.Orders, 10_000);
         return curve.Equity.AsSpan().SequenceEqual(ws.Equity);
     }
