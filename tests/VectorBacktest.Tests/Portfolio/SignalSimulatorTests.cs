@@ -3,6 +3,7 @@ using VectorBacktest.Execution.FeeModels;
 using VectorBacktest.Execution.FillModels;
 using VectorBacktest.Execution.SlippageModels;
 using VectorBacktest.Portfolio;
+using VectorBacktest.Tests.Infrastructure;
 
 namespace VectorBacktest.Tests.Portfolio;
 
@@ -254,9 +255,7 @@ public class SignalSimulatorTests
         };
         var ws = new SimulationWorkspace();
         var first = Run(bars, new SignalInputs(entries, exits), options, ws);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(bars, new SignalInputs(entries, exits), options, ws);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() => Run(bars, new SignalInputs(entries, exits), options, ws));
         Assert.True(first.ClosedTrades > 5);
     }
 
@@ -269,10 +268,7 @@ public class SignalSimulatorTests
         for (int i = 0; i < 2000; i++) { entries[i] = rng.Next(15) == 0; exits[i] = rng.Next(15) == 0; }
         var options = Base with { Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.03), TrailingFraction = 0.04 } };
         var ws = new SimulationWorkspace();
-        Run(bars, new SignalInputs(entries, exits), options, ws);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(bars, new SignalInputs(entries, exits), options, ws);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() => Run(bars, new SignalInputs(entries, exits), options, ws));
     }
 
     [Fact]

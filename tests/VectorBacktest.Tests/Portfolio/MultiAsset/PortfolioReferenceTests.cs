@@ -7,6 +7,7 @@ using VectorBacktest.Execution.SlippageModels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Portfolio.MultiAsset;
 using VectorBacktest.Portfolio.Orders;
+using VectorBacktest.Tests.Infrastructure;
 
 namespace VectorBacktest.Tests.Portfolio.MultiAsset;
 
@@ -158,10 +159,8 @@ public class PortfolioReferenceTests
             Risk = new RiskLimits { MaxTotalExposure = 0.8, DailyLossLimit = 0.02, MaxDrawdown = 0.3 },
             Exits = new VectorBacktest.Execution.ExitRules { StopLoss = VectorBacktest.Execution.ExitLevel.Fraction(0.02), TakeProfit = VectorBacktest.Execution.ExitLevel.Fraction(0.03) },
         };
-        PortfolioSimulator.FromSignals(u, new PortfolioSignals(le, lx), options, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        PortfolioSimulator.FromSignals(u, new PortfolioSignals(le, lx), options, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() =>
+            PortfolioSimulator.FromSignals(u, new PortfolioSignals(le, lx), options, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws));
 
         var single = u.Series(0);
         var size = new double[single.Length];
@@ -169,9 +168,7 @@ public class PortfolioReferenceTests
         var orders = new SimulationWorkspace();
         var limits = new LiquidityLimits { MaxVolumeShare = 0.01, Remainder = RemainderPolicy.Carry };
         var simulation = new SimulationOptions();
-        OrderSimulator.FromOrders(single, new OrderInputs(size, SizeType.TargetPercent), simulation, new FractionFee(0.001), new FixedFractionSlippage(0.0005), orders, limits);
-        before = GC.GetAllocatedBytesForCurrentThread();
-        OrderSimulator.FromOrders(single, new OrderInputs(size, SizeType.TargetPercent), simulation, new FractionFee(0.001), new FixedFractionSlippage(0.0005), orders, limits);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() =>
+            OrderSimulator.FromOrders(single, new OrderInputs(size, SizeType.TargetPercent), simulation, new FractionFee(0.001), new FixedFractionSlippage(0.0005), orders, limits));
     }
 }
