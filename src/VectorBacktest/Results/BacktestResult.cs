@@ -81,9 +81,12 @@ public sealed class BacktestResult
     /// <param name="bars">The simulated bars.</param>
     /// <param name="simulation">The run's orders, trades and summary (<see cref="SimulationResult.Capture"/>).</param>
     /// <param name="fundingRate">The run's funding column, empty for none.</param>
+    /// <param name="warmupBars">The strategy's warm-up (<see cref="Strategies.StrategySignals.WarmupBars"/>), the base bar
+    /// of the backtesting.py Buy &amp; Hold return.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The orders or trades do not fit <paramref name="bars"/>, or an unknown preset.</exception>
-    public static BacktestResult Create(RunDescription run, BarSeries bars, SimulationResult simulation, ReadOnlySpan<double> fundingRate = default)
+    public static BacktestResult Create(RunDescription run, BarSeries bars, SimulationResult simulation, ReadOnlySpan<double> fundingRate = default,
+        int warmupBars = 0)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(bars);
@@ -91,7 +94,7 @@ public sealed class BacktestResult
         var curve = simulation.EquityCurve(bars, fundingRate);
         var orders = simulation.Orders.ToArray();
         var trades = simulation.Trades.ToArray();
-        var stats = BacktestStats.Compute(bars, simulation.Summary, trades, curve.Equity, run.Execution.PresetName);
+        var stats = BacktestStats.Compute(bars, simulation.Summary, trades, curve.Equity, run.Execution.PresetName, warmupBars);
         return new BacktestResult(run, simulation.Summary, stats, orders, trades, curve.Time, curve.Cash, curve.PositionValue,
             curve.Equity, curve.Drawdown);
     }

@@ -49,9 +49,10 @@ public sealed record BacktestStats
     /// <param name="trades">The run's trades.</param>
     /// <param name="equity">Equity per bar (as long as <paramref name="bars"/>).</param>
     /// <param name="presetName">The run's canonical preset name (<see cref="ExecutionSettings.PresetName"/>), or null.</param>
+    /// <param name="warmupBars">The strategy's warm-up bars, the base bar of the backtesting.py Buy &amp; Hold return.</param>
     /// <exception cref="ArgumentException"><paramref name="equity"/> is not as long as the bars, or a trade lies outside them.</exception>
     public static BacktestStats Compute(BarSeries bars, SimulationSummary summary, ReadOnlySpan<TradeRecord> trades,
-        ReadOnlySpan<double> equity, string? presetName)
+        ReadOnlySpan<double> equity, string? presetName, int warmupBars = 0)
     {
         ArgumentNullException.ThrowIfNull(bars);
         int n = bars.Length;
@@ -62,7 +63,7 @@ public sealed record BacktestStats
         BacktestingPyStats? btpy = null;
         VectorbtStats? vbt = null;
         if (n > 0 && presetName == BacktestingPyPreset.PresetName)
-            btpy = BacktestingPyStats.Compute(bars.Time, equity, bars.Close, samples);
+            btpy = BacktestingPyStats.Compute(bars.Time, equity, bars.Close, samples, warmupBars);
         else if (n > 0 && presetName == VectorbtPreset.PresetName)
             vbt = VectorbtStats.Compute(bars.Time, equity, bars.Close, samples, summary.InitialCash, TimeSpan.FromMilliseconds(BarMilliseconds(bars)));
         return new BacktestStats

@@ -67,7 +67,7 @@ public sealed class SmaCrossover : ISignalStrategy
         int n = bars.Length;
         var fast = Sma.Compute(bars.Close, Fast);
         var slow = Sma.Compute(bars.Close, Slow);
-        var signals = new StrategySignals(n, Shorts, exits: true, rewardRisk: null);
+        var signals = new StrategySignals(n, Shorts, exits: true, rewardRisk: null) { WarmupBars = Math.Min(Slow - 1, Math.Max(n - 1, 0)) };
         Crossings.Above(fast, slow, signals.LongEntries);
         Crossings.Below(fast, slow, signals.LongExits);
         if (Shorts)

@@ -35,6 +35,6 @@ public static class StrategyBacktest
             StartedAt = started,
             FinishedAt = DateTimeOffset.UtcNow,
         };
-        return BacktestResult.Create(run, bars, SimulationResult.Capture(summary, workspace));
+        return BacktestResult.Create(run, bars, SimulationResult.Capture(summary, workspace), warmupBars: signals.WarmupBars);
     }
 }

@@ -53,6 +53,12 @@ public sealed class StrategySignals
 
     /// <summary>Number of bars.</summary>
     public int BarCount { get; }
+
+    /// <summary>
+    /// The first bar on which every indicator of the strategy is defined (0 when the strategy has no warm-up). The
+    /// backtesting.py statistics measure their Buy &amp; Hold return from this bar's close, as that library does.
+    /// </summary>
+    public int WarmupBars { get; init; }
     /// <summary>True on bars whose close opens a long (or reverses a short).</summary>
     public Span<bool> LongEntries => _longEntries;
     /// <summary>True on bars whose close closes a long; empty when the strategy has no exit signals.</summary>

@@ -11,6 +11,8 @@ internal sealed class BacktestingPyCase
     public required BarSeries Bars { get; init; }
     public required double[] Fast { get; init; }
     public required double[] Slow { get; init; }
+    public required int FastWindow { get; init; }
+    public required int SlowWindow { get; init; }
     public required double Cash { get; init; }
     public required double Commission { get; init; }
     public required double Spread { get; init; }
@@ -38,6 +40,8 @@ internal sealed class BacktestingPyCase
             Cash = backtest.GetProperty("cash").GetDouble(),
             Commission = backtest.GetProperty("commission").GetDouble(),
             Spread = backtest.GetProperty("spread").GetDouble(),
+            FastWindow = (int)Param("fast"),
+            SlowWindow = (int)Param("slow"),
             StopLoss = Param("sl_pct"),
             TakeProfit = Param("tp_pct"),
             Trades = CsvTable.Load(Path.Combine(dir, "trades.csv")),
