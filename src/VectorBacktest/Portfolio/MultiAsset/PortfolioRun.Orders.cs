@@ -108,7 +108,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         int k = s * _time.Length + decision;
         bool row = double.IsFinite(orders.Size[k]);
         double limit = row && !orders.Price.IsEmpty ? orders.Price[k] : double.NaN;
-        ExecuteOrder(s, row ? decision : _remainderDecision[s], fill, delta, Price(s, fill, atOpen), limit, atOpen, limits, row,
+        // The explicit price is also the base price (it is what a rejection records), as in the single-asset order path.
+        ExecuteOrder(s, row ? decision : _remainderDecision[s], fill, delta, double.IsNaN(limit) ? Price(s, fill, atOpen) : limit, limit, atOpen, limits, row,
             out double unfilled);
         if (!row) _remainder[s] = delta > 0 ? unfilled : -unfilled;
         else if (carry && double.IsNaN(limit) && unfilled > 0)
@@ -203,7 +204,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             unfilled = 0;
             return;
         }
-        FillDelta(s, decision, fill, side == OrderSide.Buy ? quantity : -quantity, price, basePrice, quantity < wanted ? wanted : 0, atOpen);
+        FillDelta(s, decision, fill, side == OrderSide.Buy ? quantity : -quantity, price, quantity < wanted ? wanted : 0, atOpen);
     }
 
     // How much exposure the risk limits let symbol s add to `remaining` held units (∞ without limits; 0 after the drawdown stop
@@ -252,7 +253,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
 
     // The single-asset book's FillDelta on symbol s: fee, average-cost position, realised P&L on the shared balance, a trade per
     // reduction, the order record (Partial when `requested` > 0).
-    private void FillDelta(int s, int decision, int fill, double delta, double price, double basePrice, double requested, bool atOpen)
+    private void FillDelta(int s, int decision, int fill, double delta, double price, double requested, bool atOpen)
     {
         double quantity = Math.Abs(delta);
         double fee = _fee.Fee(quantity, price, Liquidity.Taker, _traded);
@@ -261,7 +262,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         double pnl = PositionMath.Apply(ref _q[s], ref _e[s], delta, price, out double reduced);
         _balance += pnl - fee;
         _fees += fee;
-        _mark[s] = basePrice;
+        _mark[s] = Price(s, fill, atOpen);
         if (reduced > 0)
         {
             double held = Math.Abs(before);
