@@ -36,9 +36,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             double size = orders.Size[s * n + t];
             if (!double.IsFinite(size)) continue;
             double delta = OrderDelta(s, orders.SizeType, size, _universe.Present(s)[t] ? _universe.Close(s)[t] : double.NaN);
-            if (delta != 0)
-                Reject(s, t, t, delta > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(_q[s], delta), RejectReason.EndOfData,
-                    double.IsFinite(delta) ? Math.Abs(delta) : 0, double.NaN);
+            if (delta != 0) RejectRow(s, t, t, size, delta, RejectReason.EndOfData, double.NaN);
         }
     }
 
@@ -77,9 +75,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             if (!present)
             {
                 double wanted = OrderDelta(s, orders.SizeType, size, hasPrice ? price : double.NaN);
-                if (wanted != 0)
-                    Reject(s, decision, fill, wanted > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(_q[s], wanted), RejectReason.MissingBar,
-                        double.IsFinite(wanted) ? Math.Abs(wanted) : 0, price);
+                if (wanted != 0) RejectRow(s, decision, fill, size, wanted, RejectReason.MissingBar, price);
                 continue;
             }
             double delta = OrderDelta(s, orders.SizeType, size, hasPrice ? price : Price(s, fill, atOpen));
@@ -117,6 +113,15 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             _remainder[s] = delta > 0 ? unfilled : -unfilled;
             _remainderDecision[s] = decision;
         }
+    }
+
+    // A row that cannot fill; without a price to convert a value or percent size (NaN delta) its side is the size's sign and
+    // its quantity 0.
+    private void RejectRow(int s, int decision, int bar, double size, double delta, RejectReason reason, double price)
+    {
+        double signed = double.IsNaN(delta) ? size : delta;
+        Reject(s, decision, bar, signed > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(_q[s], signed), reason,
+            double.IsFinite(delta) ? Math.Abs(delta) : 0, price);
     }
 
     private static ExitReason Reduces(double position, double delta) =>

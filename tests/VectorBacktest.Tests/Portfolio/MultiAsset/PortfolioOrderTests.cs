@@ -83,6 +83,23 @@ public class PortfolioOrderTests
     }
 
     [Fact]
+    public void Drawdown_stop_flattens_every_symbol_and_rejects_later_additions_under_signal_close()
+    {
+        var a = Flat(6, 100);
+        for (int i = 2; i < 6; i++) a[i] = (80, 80);
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", a), PortfolioSimulatorTests.Series("B", Flat(6, 10)));
+        var ws = new PortfolioWorkspace();
+        var options = new PortfolioOptions { InitialCash = 1000, Timing = FillTiming.SignalClose, Risk = new RiskLimits { MaxDrawdown = 0.05 } };
+        var summary = Run(u, new PortfolioOrders(Sizes(2, 6, (0, 0, 0.5), (1, 0, 0.2), (1, 4, 0.5)), SizeType.TargetPercent), options, ws);
+        // A falls 20 % on bar 2: equity 900 at its close (10 % drawdown), both positions close there, B's later target is refused.
+        Assert.Equal(2, summary.HaltBar);
+        Assert.Equal((ExitReason.DrawdownHalt, 2, 0), (ws.Orders[2].Reason, ws.Orders[2].Bar, ws.Orders[2].Asset));
+        Assert.Equal((ExitReason.DrawdownHalt, 2, 1), (ws.Orders[3].Reason, ws.Orders[3].Bar, ws.Orders[3].Asset));
+        Assert.Equal((OrderStatus.Rejected, RejectReason.DrawdownHalt, 4), (ws.Orders[4].Status, ws.Orders[4].RejectReason, ws.Orders[4].Bar));
+        Assert.Equal(ws.Equity[2], ws.Equity[5]);
+    }
+
+    [Fact]
     public void Volume_share_carries_the_remainder_to_the_symbols_next_bars()
     {
         var rows = Flat(5, 10);
