@@ -105,8 +105,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         bool row = double.IsFinite(orders.Size[k]);
         double limit = row && !orders.Price.IsEmpty ? orders.Price[k] : double.NaN;
         // The explicit price is also the base price (it is what a rejection records), as in the single-asset order path.
-        ExecuteOrder(s, row ? decision : _remainderDecision[s], fill, delta, double.IsNaN(limit) ? Price(s, fill, atOpen) : limit, limit, atOpen, limits, row,
-            out double unfilled);
+        double basePrice = double.IsNaN(limit) ? Price(s, fill, atOpen) : limit;
+        ExecuteOrder(s, row ? decision : _remainderDecision[s], fill, delta, basePrice, limit, atOpen, limits, row, out double unfilled);
         if (!row) _remainder[s] = delta > 0 ? unfilled : -unfilled;
         else if (carry && double.IsNaN(limit) && unfilled > 0)
         {
