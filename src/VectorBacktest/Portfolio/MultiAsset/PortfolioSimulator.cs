@@ -8,8 +8,9 @@ using VectorBacktest.Execution.SlippageModels;
 namespace VectorBacktest.Portfolio.MultiAsset;
 
 /// <summary>
-/// Multi-asset signals on a <see cref="Universe"/> with one shared cash balance: per-symbol signal columns, entries sized by
-/// <see cref="PortfolioSizing"/> and cut by <see cref="RiskLimits"/>, equity and gross exposure per bar.
+/// Multi-asset runs on a <see cref="Universe"/> with one shared cash balance: per-symbol signal columns, entries sized by
+/// <see cref="PortfolioSizing"/> and cut by <see cref="RiskLimits"/> (<c>FromSignals</c>), or per-symbol order columns
+/// (<see cref="FromOrders{TFee, TSlippage}"/>); equity and gross exposure per bar.
 /// </summary>
 /// <remarks>
 /// <para>Per bar <c>t</c> under next-open timing: decisions taken on bar <c>t − 1</c>'s close fill at bar <c>t</c>'s open,
@@ -27,7 +28,7 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 /// <para>The per-symbol state is a row of arrays rather than one <c>SingleAssetBook</c> per symbol, because a book owns its cash; the
 /// accounting is the same average-cost arithmetic (<c>PositionMath</c>) as the book's order path.</para>
 /// </remarks>
-public static class PortfolioSimulator
+public static partial class PortfolioSimulator
 {
     /// <summary>Runs the per-symbol signals over <paramref name="universe"/>.</summary>
     /// <param name="universe">The symbols on one time index (NaN where a symbol has no bar).</param>
@@ -106,7 +107,7 @@ public static class PortfolioSimulator
 }
 
 // The state of one multi-asset run; methods are per bar and allocation-free.
-internal ref struct PortfolioRun<TFill, TFee, TSlippage>
+internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
 {
     private readonly TFill _fill;
@@ -129,6 +130,8 @@ internal ref struct PortfolioRun<TFill, TFee, TSlippage>
     private readonly Span<double> _q, _e, _entryFee, _mark;
     private readonly Span<int> _entryBar;
     private readonly Span<SignalAction> _pending;
+    private readonly Span<double> _delta, _remainder;
+    private readonly Span<int> _remainderDecision;
     private ReadOnlySpan<double> _atr;
     private int _atrBars;
 
@@ -166,6 +169,9 @@ internal ref struct PortfolioRun<TFill, TFee, TSlippage>
         _takeProfit = ws.TakeProfit.AsSpan(0, _symbols);
         _levelsFrom = ws.LevelsFrom.AsSpan(0, _symbols);
         _exitedBar = ws.ExitedBar.AsSpan(0, _symbols);
+        _delta = ws.OrderDelta.AsSpan(0, _symbols);
+        _remainder = ws.Remainder.AsSpan(0, _symbols);
+        _remainderDecision = ws.RemainderDecision.AsSpan(0, _symbols);
         _balance = options.InitialCash;
         _peak = _dayStart = _lastEquity = options.InitialCash;
         _day = long.MinValue;

@@ -11,8 +11,8 @@ public sealed class PortfolioWorkspace
     private double[] _equity = [], _cash = [], _gross = [];
     private int _bars;
 
-    internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [], StopLoss = [], TakeProfit = [];
-    internal int[] EntryBar = [], LevelsFrom = [], ExitedBar = [];
+    internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [], StopLoss = [], TakeProfit = [], OrderDelta = [], Remainder = [];
+    internal int[] EntryBar = [], LevelsFrom = [], ExitedBar = [], RemainderDecision = [];
     internal SignalAction[] Pending = [];
 
     /// <summary>The latest run's orders in processing order; empty at <see cref="RecordLevel.SummaryOnly"/>.
@@ -45,8 +45,8 @@ public sealed class PortfolioWorkspace
         if (Quantity.Length < symbols)
         {
             Quantity = new double[symbols]; Entry = new double[symbols]; EntryFee = new double[symbols]; Mark = new double[symbols];
-            StopLoss = new double[symbols]; TakeProfit = new double[symbols];
-            EntryBar = new int[symbols]; LevelsFrom = new int[symbols]; ExitedBar = new int[symbols];
+            StopLoss = new double[symbols]; TakeProfit = new double[symbols]; OrderDelta = new double[symbols]; Remainder = new double[symbols];
+            EntryBar = new int[symbols]; LevelsFrom = new int[symbols]; ExitedBar = new int[symbols]; RemainderDecision = new int[symbols];
             Pending = new SignalAction[symbols];
         }
         Quantity.AsSpan(0, symbols).Clear();
@@ -59,5 +59,8 @@ public sealed class PortfolioWorkspace
         LevelsFrom.AsSpan(0, symbols).Clear();
         ExitedBar.AsSpan(0, symbols).Fill(-1);
         Pending.AsSpan(0, symbols).Clear();
+        OrderDelta.AsSpan(0, symbols).Clear();
+        Remainder.AsSpan(0, symbols).Clear();
+        RemainderDecision.AsSpan(0, symbols).Clear();
     }
 }

@@ -87,7 +87,7 @@ public class PortfolioReferenceTests
         return (orders, equity);
     }
 
-    private static Universe RandomUniverse(int n, int symbols, Random rng)
+    internal static Universe RandomUniverse(int n, int symbols, Random rng)
     {
         var series = new BarSeries[symbols];
         for (int s = 0; s < symbols; s++)

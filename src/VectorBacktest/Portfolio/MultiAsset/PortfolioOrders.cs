@@ -1,0 +1,42 @@
+using VectorBacktest.Portfolio.Orders;
+
+namespace VectorBacktest.Portfolio.MultiAsset;
+
+/// <summary>
+/// Per-symbol order columns of <see cref="PortfolioSimulator.FromOrders{TFee, TSlippage}"/>, flattened symbol-major like
+/// <see cref="PortfolioSignals"/>: symbol <c>s</c>'s row on bar <c>t</c> is element <c>s × bars + t</c>. Row <c>t</c> is an
+/// order decided on bar <c>t</c>'s close; the values read as in <see cref="OrderInputs"/>.
+/// </summary>
+public readonly ref struct PortfolioOrders
+{
+    /// <summary>Sizes and optional explicit prices.</summary>
+    /// <param name="size">Signed size per symbol and bar, read per <paramref name="sizeType"/>; NaN = no order. <c>symbols × bars</c> long.</param>
+    /// <param name="sizeType">How sizes are read (one type for every symbol).</param>
+    /// <param name="price">Explicit fill prices per symbol and bar (empty: all default); NaN = the fill timing's default price.</param>
+    public PortfolioOrders(ReadOnlySpan<double> size, SizeType sizeType = SizeType.Amount, ReadOnlySpan<double> price = default)
+    {
+        Size = size;
+        SizeType = sizeType;
+        Price = price;
+    }
+
+    /// <summary>Signed size per symbol and bar, symbol-major; NaN (or an infinite value) = no order.</summary>
+    public ReadOnlySpan<double> Size { get; }
+    /// <summary>How <see cref="Size"/> is read. Percent sizes are fractions of the portfolio's equity (shared cash).</summary>
+    public SizeType SizeType { get; }
+    /// <summary>Explicit fill price per symbol and bar, symbol-major (empty or NaN: the default price); it must lie within the
+    /// symbol's fill bar low–high range (else <see cref="Execution.RejectReason.PriceOutsideBar"/>) and is not slipped.</summary>
+    public ReadOnlySpan<double> Price { get; }
+
+    /// <exception cref="ArgumentException">A column of the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown size type.</exception>
+    internal void Validate(int symbols, int bars)
+    {
+        long cells = (long)symbols * bars;
+        if (Size.Length != cells)
+            throw new ArgumentException($"orders.Size has {Size.Length} values but symbols × bars is {cells} (symbol-major).", "orders.Size");
+        if (Price.Length != 0 && Price.Length != cells)
+            throw new ArgumentException($"orders.Price has {Price.Length} values but symbols × bars is {cells} (symbol-major).", "orders.Price");
+        if (!Enum.IsDefined(SizeType)) throw new ArgumentOutOfRangeException("orders.SizeType", SizeType, "Unknown size type.");
+    }
+}

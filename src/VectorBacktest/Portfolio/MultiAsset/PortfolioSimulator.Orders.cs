@@ -1,0 +1,94 @@
+using VectorBacktest.Data;
+using VectorBacktest.Execution;
+using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
+using VectorBacktest.Execution.SlippageModels;
+using VectorBacktest.Portfolio.Orders;
+
+namespace VectorBacktest.Portfolio.MultiAsset;
+
+public static partial class PortfolioSimulator
+{
+    /// <summary>
+    /// vectorbt's <c>from_orders</c> with cash sharing: per-symbol order columns (<see cref="PortfolioOrders"/>) on one shared
+    /// balance, each symbol accounted as <see cref="OrderSimulator.FromOrders{TFee, TSlippage}"/> does (average cost,
+    /// accumulation, partial reductions, flips, a trade per reduction), so a one-symbol portfolio equals it bit for bit.
+    /// </summary>
+    /// <remarks>
+    /// <para>Row <c>t</c> of a symbol is decided on bar <c>t</c>'s close and fills at bar <c>t + 1</c>'s open (next-open
+    /// timing; a row on the last bar is rejected with <see cref="RejectReason.EndOfData"/>) or at bar <c>t</c>'s close. Within a
+    /// fill bar every order that only reduces a position fills first, then every order that adds exposure or flips (in symbol
+    /// order), so the cash freed by sales funds the purchases of the same bar. Sizes are converted to quantities when the bar's
+    /// fills start: at the explicit price or the default price of the row's symbol, with equity marked there for that symbol
+    /// and at the last marks (the fill bar's open, or close under signal-close timing) for the others.</para>
+    /// <para>A symbol without a bar at the fill never fills: the row is rejected with <see cref="RejectReason.MissingBar"/>
+    /// (a carried remainder waits for the symbol's next bar); positions are marked at their symbol's last known close.</para>
+    /// <para>Cash, fully funded as in the portfolio: the part of an order that adds exposure is capped by the free cash (balance
+    /// − the cost basis of every position still held, after realising the reduced part), fees included; then by
+    /// <see cref="PortfolioOptions.Risk"/> like an entry of <see cref="FromSignals{TFee, TSlippage}"/>: the position and
+    /// exposure caps cut it (<see cref="OrderStatus.Partial"/>, or <see cref="RejectReason.PositionLimit"/> /
+    /// <see cref="RejectReason.ExposureLimit"/>), the daily loss limit and the drawdown stop reject it (reductions still fill; the
+    /// drawdown stop flattens every position first). Liquidity: at most <see cref="LiquidityLimits.MaxVolumeShare"/> of the
+    /// symbol's fill bar volume, the remainder cancelled or carried per <see cref="LiquidityLimits.Remainder"/> exactly as in
+    /// <see cref="OrderSimulator.FromOrders{TFee, TSlippage}"/>. Nothing is allocated per bar.</para>
+    /// <para>Not used here: <see cref="PortfolioOptions.Sizing"/> (the order columns decide) and the intra-bar fill model.</para>
+    /// </remarks>
+    /// <param name="universe">The symbols on one time index (NaN where a symbol has no bar).</param>
+    /// <param name="orders">Per-symbol sizes, size type and optional explicit prices, symbol-major.</param>
+    /// <param name="options">Cash, timing, risk limits, lot rules, record level.</param>
+    /// <param name="fee">Fee model (fills are takers).</param>
+    /// <param name="slippage">Slippage model (default-price fills).</param>
+    /// <param name="workspace">Receives the records and per-bar series.</param>
+    /// <param name="limits">Liquidity caps (volume share and remainder policy; default: none).</param>
+    /// <returns>The run's summary.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">Order columns of the wrong length; exits in <paramref name="options"/>; an
+    /// order-book depth in <paramref name="limits"/> (per-symbol books are not supported).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option or limit out of range; an unknown size type.</exception>
+    public static PortfolioSummary FromOrders<TFee, TSlippage>(Universe universe, PortfolioOrders orders, PortfolioOptions options,
+        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, LiquidityLimits limits = default)
+        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(workspace);
+        options.Validate();
+        int symbols = universe.SymbolCount, n = universe.Length;
+        orders.Validate(symbols, n);
+        limits.Validate(n);
+        if (limits.Depth is not null)
+            throw new ArgumentException("FromOrders on a universe caps liquidity by volume share only: limits.Depth must be null.", nameof(limits));
+        if (options.Exits.StopLoss.IsSet || options.Exits.TakeProfit.IsSet)
+            throw new ArgumentException("FromOrders does not attach exits: options.Exits must be empty (place the exit orders in the order columns).", nameof(options));
+        workspace.Reset(symbols, n);
+        var run = new PortfolioRun<PessimisticFillModel, TFee, TSlippage>(universe, options, default, fee, slippage, workspace);
+        bool nextOpen = options.Timing == FillTiming.NextOpen;
+        bool carry = limits.Remainder == RemainderPolicy.Carry && limits.IsLimited;
+        var size = orders.Size;
+        for (int t = 0; t < n; t++)
+        {
+            if (nextOpen)
+            {
+                run.MarkAt(t, atOpen: true);
+                if (run.HaltPending) run.FlattenAll(t - 1, t, atOpen: true);
+                run.FillOrders(orders, t - 1, t, atOpen: true, limits, carry);
+                run.CancelReplaced(size, t);
+                if (t == n - 1) run.RejectAtEnd(orders, t);
+            }
+            else
+            {
+                run.MarkAt(t, atOpen: false);
+                run.CancelReplaced(size, t);
+                run.FillOrders(orders, t, t, atOpen: false, limits, carry);
+            }
+            run.Close(t);
+            if (run.HaltPending && !nextOpen)
+            {
+                run.FlattenAll(t, t, atOpen: false);
+                run.Close(t);
+            }
+        }
+        if (n > 0) run.ExpireRemainders();
+        return run.Finish();
+    }
+}

@@ -1,0 +1,190 @@
+using FsCheck;
+using FsCheck.Fluent;
+using VectorBacktest.Data;
+using VectorBacktest.Execution;
+using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.SlippageModels;
+using VectorBacktest.Portfolio;
+using VectorBacktest.Portfolio.MultiAsset;
+using VectorBacktest.Portfolio.Orders;
+using VectorBacktest.Tests.Infrastructure;
+
+namespace VectorBacktest.Tests.Portfolio.MultiAsset;
+
+public class PortfolioOrderTests
+{
+    private static double[] Sizes(int symbols, int bars, params (int Symbol, int Bar, double Size)[] cells)
+    {
+        var size = new double[symbols * bars];
+        Array.Fill(size, double.NaN);
+        foreach (var (s, b, v) in cells) size[s * bars + b] = v;
+        return size;
+    }
+
+    private static (double, double)?[] Flat(int n, double price)
+    {
+        var rows = new (double, double)?[n];
+        for (int i = 0; i < n; i++) rows[i] = (price, price);
+        return rows;
+    }
+
+    private static PortfolioSummary Run(Universe u, PortfolioOrders orders, PortfolioOptions options, PortfolioWorkspace ws,
+        LiquidityLimits limits = default) =>
+        PortfolioSimulator.FromOrders(u, orders, options, default(NoFee), default(NoSlippage), ws, limits);
+
+    [Fact]
+    public void Sales_fill_before_purchases_so_freed_cash_is_spent_on_the_same_bar()
+    {
+        // B (symbol 1) is sold on bar 2 although A (symbol 0) comes first: A's buy needs the cash of that sale.
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(4, 50)), PortfolioSimulatorTests.Series("B", Flat(4, 100)));
+        var ws = new PortfolioWorkspace();
+        var summary = Run(u, new PortfolioOrders(Sizes(2, 4, (1, 0, 10), (0, 1, 20), (1, 1, -10))), new PortfolioOptions { InitialCash = 1000 }, ws);
+        Assert.Equal(3, ws.Orders.Length);
+        Assert.Equal((1, OrderSide.Sell, 2), (ws.Orders[1].Asset, ws.Orders[1].Side, ws.Orders[1].Bar));
+        Assert.Equal((0, OrderStatus.Filled, 20.0), (ws.Orders[2].Asset, ws.Orders[2].Status, ws.Orders[2].Quantity));
+        Assert.Equal(1000.0, summary.FinalEquity);
+        Assert.Equal(0.0, ws.Cash[3]);
+    }
+
+    [Fact]
+    public void Target_percent_is_a_fraction_of_the_shared_equity_and_a_missing_bar_never_fills()
+    {
+        var rows = Flat(4, 10);
+        rows[2] = null;
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(4, 100)), PortfolioSimulatorTests.Series("B", rows));
+        var ws = new PortfolioWorkspace();
+        Run(u, new PortfolioOrders(Sizes(2, 4, (0, 0, 0.5), (1, 0, 0.25), (1, 1, 0.5)), SizeType.TargetPercent),
+            new PortfolioOptions { InitialCash = 1000 }, ws);
+        Assert.Equal((0, 5.0), (ws.Orders[0].Asset, ws.Orders[0].Quantity));
+        Assert.Equal((1, 25.0), (ws.Orders[1].Asset, ws.Orders[1].Quantity));
+        Assert.Equal((OrderStatus.Rejected, RejectReason.MissingBar, 2), (ws.Orders[2].Status, ws.Orders[2].RejectReason, ws.Orders[2].Bar));
+        Assert.Equal(3, ws.Orders.Length);
+    }
+
+    [Fact]
+    public void Risk_limits_cut_additions_and_the_daily_loss_limit_spares_reductions()
+    {
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(4, 100)), PortfolioSimulatorTests.Series("B", Flat(4, 100)));
+        var ws = new PortfolioWorkspace();
+        var options = new PortfolioOptions { InitialCash = 1000, Risk = new RiskLimits { MaxPositionQuantity = 3, MaxTotalExposure = 0.5 } };
+        Run(u, new PortfolioOrders(Sizes(2, 4, (0, 0, 4), (1, 0, 4), (0, 1, 1))), options, ws);
+        Assert.Equal((OrderStatus.Partial, 3.0, 4.0), (ws.Orders[0].Status, ws.Orders[0].Quantity, ws.Orders[0].RequestedQuantity));
+        Assert.Equal((OrderStatus.Partial, 2.0), (ws.Orders[1].Status, ws.Orders[1].Quantity));
+        Assert.Equal((OrderStatus.Rejected, RejectReason.PositionLimit), (ws.Orders[2].Status, ws.Orders[2].RejectReason));
+
+        var falling = Flat(30, 100);
+        for (int i = 2; i < 30; i++) falling[i] = (i == 2 ? 100 : 90, 90);
+        u = Universe.Create(PortfolioSimulatorTests.Series("A", falling), PortfolioSimulatorTests.Series("B", Flat(30, 10)));
+        Run(u, new PortfolioOrders(Sizes(2, 30, (0, 0, 5), (1, 3, 10), (0, 3, -2), (1, 25, 10))),
+            new PortfolioOptions { InitialCash = 1000, Risk = new RiskLimits { DailyLossLimit = 0.04 } }, ws);
+        Assert.Equal((0, OrderStatus.Filled, 4), (ws.Orders[1].Asset, ws.Orders[1].Status, ws.Orders[1].Bar));
+        Assert.Equal((1, RejectReason.DailyLossLimit), (ws.Orders[2].Asset, ws.Orders[2].RejectReason));
+        Assert.Equal((1, OrderStatus.Filled, 26), (ws.Orders[3].Asset, ws.Orders[3].Status, ws.Orders[3].Bar));
+    }
+
+    [Fact]
+    public void Drawdown_stop_flattens_every_symbol_and_rejects_later_additions_under_signal_close()
+    {
+        var a = Flat(6, 100);
+        for (int i = 2; i < 6; i++) a[i] = (80, 80);
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", a), PortfolioSimulatorTests.Series("B", Flat(6, 10)));
+        var ws = new PortfolioWorkspace();
+        var options = new PortfolioOptions { InitialCash = 1000, Timing = FillTiming.SignalClose, Risk = new RiskLimits { MaxDrawdown = 0.05 } };
+        var summary = Run(u, new PortfolioOrders(Sizes(2, 6, (0, 0, 0.5), (1, 0, 0.2), (1, 4, 0.5)), SizeType.TargetPercent), options, ws);
+        // A falls 20 % on bar 2: equity 900 at its close (10 % drawdown), both positions close there, B's later target is refused.
+        Assert.Equal(2, summary.HaltBar);
+        Assert.Equal((ExitReason.DrawdownHalt, 2, 0), (ws.Orders[2].Reason, ws.Orders[2].Bar, ws.Orders[2].Asset));
+        Assert.Equal((ExitReason.DrawdownHalt, 2, 1), (ws.Orders[3].Reason, ws.Orders[3].Bar, ws.Orders[3].Asset));
+        Assert.Equal((OrderStatus.Rejected, RejectReason.DrawdownHalt, 4), (ws.Orders[4].Status, ws.Orders[4].RejectReason, ws.Orders[4].Bar));
+        Assert.Equal(ws.Equity[2], ws.Equity[5]);
+    }
+
+    [Fact]
+    public void Volume_share_carries_the_remainder_to_the_symbols_next_bars()
+    {
+        var rows = Flat(5, 10);
+        rows[2] = null;
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(5, 10)), PortfolioSimulatorTests.Series("B", rows));
+        var ws = new PortfolioWorkspace();
+        // Volume 1000 per bar, 10 % share: 250 units of B take bars 1, 3 (bar 2 is missing) and 4.
+        Run(u, new PortfolioOrders(Sizes(2, 5, (1, 0, 250))), new PortfolioOptions { InitialCash = 10_000 }, ws,
+            new LiquidityLimits { MaxVolumeShare = 0.1, Remainder = RemainderPolicy.Carry });
+        Assert.Equal(3, ws.Orders.Length);
+        Assert.Equal((1, OrderStatus.Partial, 100.0, 250.0), (ws.Orders[0].Bar, ws.Orders[0].Status, ws.Orders[0].Quantity, ws.Orders[0].RequestedQuantity));
+        Assert.Equal((3, 100.0, 0), (ws.Orders[1].Bar, ws.Orders[1].Quantity, ws.Orders[1].DecisionBar));
+        Assert.Equal((4, 50.0, 250.0), (ws.Orders[2].Bar, ws.Orders[2].Quantity, ws.Orders[2].PositionAfter));
+    }
+
+    [Fact]
+    public void Bad_input_names_the_argument()
+    {
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(3, 100)), PortfolioSimulatorTests.Series("B", Flat(3, 100)));
+        var ws = new PortfolioWorkspace();
+        Assert.Equal("orders.Size", Assert.Throws<ArgumentException>(() => Run(u, new PortfolioOrders(new double[3]), new PortfolioOptions(), ws)).ParamName);
+        Assert.Equal("orders.Price", Assert.Throws<ArgumentException>(() =>
+            Run(u, new PortfolioOrders(new double[6], SizeType.Amount, new double[5]), new PortfolioOptions(), ws)).ParamName);
+        Assert.Equal("orders.SizeType", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Run(u, new PortfolioOrders(new double[6], (SizeType)42), new PortfolioOptions(), ws)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Run(u, new PortfolioOrders(new double[6]),
+            new PortfolioOptions { Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.01) } }, ws)).ParamName);
+        Assert.Equal("MaxVolumeShare", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Run(u, new PortfolioOrders(new double[6]), new PortfolioOptions(), ws, new LiquidityLimits { MaxVolumeShare = 2 })).ParamName);
+        Assert.Throws<ArgumentNullException>(() => Run(u, new PortfolioOrders(new double[6]), new PortfolioOptions(), null!));
+    }
+
+    // A one-symbol portfolio is the single-asset order path: same orders, trades and equity, bit for bit.
+    private static string? SingleAssetMismatch(int n, int seed)
+    {
+        var rng = new Random(seed);
+        var bars = TestBars.Random(n, seed);
+        var type = (SizeType)rng.Next(6);
+        var size = new double[n];
+        for (int i = 0; i < n; i++)
+            size[i] = rng.NextDouble() >= 0.25 ? double.NaN : type switch
+            {
+                SizeType.Amount or SizeType.TargetAmount => Math.Round((rng.NextDouble() * 2 - 1) * 150, 2),
+                SizeType.Value or SizeType.TargetValue => (rng.NextDouble() * 2 - 1) * 15_000,
+                _ => rng.NextDouble() * 2.4 - 1.2,
+            };
+        double[] price = [];
+        if (rng.Next(2) == 0)
+        {
+            price = new double[n];
+            for (int i = 0; i < n; i++)
+                price[i] = rng.Next(3) == 0 ? bars.Low[i] + (bars.High[i] - bars.Low[i]) * (rng.NextDouble() * 1.2 - 0.1) : double.NaN;
+        }
+        var timing = rng.Next(2) == 0 ? FillTiming.NextOpen : FillTiming.SignalClose;
+        var limits = rng.Next(2) == 0 ? default : new LiquidityLimits
+        {
+            MaxVolumeShare = 0.01 + rng.NextDouble() * 0.1, Remainder = rng.Next(2) == 0 ? RemainderPolicy.Cancel : RemainderPolicy.Carry,
+        };
+        var lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01 };
+        var fee = new FractionFee(0.001);
+        var slip = new FixedFractionSlippage(rng.Next(2) * 0.0005);
+        var single = new SimulationWorkspace();
+        var ws = new PortfolioWorkspace();
+        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price), new SimulationOptions { Timing = timing, Lots = lots },
+            fee, slip, single, limits);
+        var actual = PortfolioSimulator.FromOrders(Universe.Create(bars), new PortfolioOrders(size, type, price),
+            new PortfolioOptions { Timing = timing, Lots = lots }, fee, slip, ws, limits);
+        if (n > 0 && actual.FinalEquity != expected.FinalEquity) return $"final equity {actual.FinalEquity} vs {expected.FinalEquity}";
+        if ((actual.FilledOrders, actual.RejectedOrders, actual.ClosedTrades, actual.TotalFees) !=
+            (expected.FilledOrders, expected.RejectedOrders, expected.ClosedTrades, expected.TotalFees)) return $"summary {actual} vs {expected}";
+        if (single.Orders.Length != ws.Orders.Length) return $"{ws.Orders.Length} orders vs {single.Orders.Length}";
+        for (int k = 0; k < single.Orders.Length; k++)
+            if (single.Orders[k] != ws.Orders[k]) return $"order {k}: {ws.Orders[k]} vs {single.Orders[k]}";
+        if (single.Trades.Length != ws.Trades.Length) return $"{ws.Trades.Length} trades vs {single.Trades.Length}";
+        for (int k = 0; k < single.Trades.Length; k++)
+            if (single.Trades[k] != ws.Trades[k]) return $"trade {k}: {ws.Trades[k]} vs {single.Trades[k]}";
+        var curve = EquityCurve.Build(bars, single.Orders, 10_000);
+        return curve.Equity.AsSpan().SequenceEqual(ws.Equity) ? null : "equity curves differ";
+    }
+
+    [Fact]
+    public void One_symbol_equals_single_asset_from_orders()
+    {
+        Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
+                (n, seed) => SingleAssetMismatch(n, seed) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
+}
