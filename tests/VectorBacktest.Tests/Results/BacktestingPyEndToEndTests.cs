@@ -31,7 +31,7 @@ public class BacktestingPyEndToEndTests
 
         var result = StrategyBacktest.Run(c.Bars, strategy, settings);
 
-        Assert.Equal(c.Trades.Count, result.Trades.Length);
+        Assert.Equal(c.Trades.Count, result.Trades.Count);
         Assert.NotNull(result.Stats.BacktestingPy);
         BacktestingPyStatsGoldenTests.AssertMatchesGolden(caseName, result.Stats.BacktestingPy!);
     }
