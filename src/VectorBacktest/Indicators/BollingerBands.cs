@@ -23,11 +23,11 @@ public static class BollingerBands
     /// <param name="upper">Destination of <c>middle + width·σ</c>, same length.</param>
     /// <param name="lower">Destination of <c>middle − width·σ</c>, same length.</param>
     /// <param name="ddof">Delta degrees of freedom of σ: 0 population (default), 1 sample.</param>
-    /// <param name="mode">Summation of the middle band (default <see cref="SmaMode.Pandas"/>).</param>
+    /// <param name="mode">Summation of the middle band (default <see cref="SmaMode.Fast"/>, as <see cref="Sma"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> ≤ <paramref name="ddof"/>, <paramref name="ddof"/> &lt; 0, or <paramref name="width"/> is not finite.</exception>
     /// <exception cref="ArgumentException">A destination has another length. None may overlap the input or each other.</exception>
     public static void Compute(ReadOnlySpan<double> input, int window, double width, Span<double> middle, Span<double> upper, Span<double> lower,
-        int ddof = 0, SmaMode mode = SmaMode.Pandas)
+        int ddof = 0, SmaMode mode = SmaMode.Fast)
     {
         if (!double.IsFinite(width)) KernelGuard.ThrowOutOfRange(nameof(width), width, "a finite number");
         KernelGuard.SameLength(input.Length, upper.Length);
@@ -43,10 +43,10 @@ public static class BollingerBands
     /// <param name="window">Bars per window, ≥ <paramref name="ddof"/> + 1 (20 is customary).</param>
     /// <param name="width">Band half-width in standard deviations (2 is customary); any finite value.</param>
     /// <param name="ddof">Delta degrees of freedom of σ: 0 population (default), 1 sample.</param>
-    /// <param name="mode">Summation of the middle band (default <see cref="SmaMode.Pandas"/>).</param>
+    /// <param name="mode">Summation of the middle band (default <see cref="SmaMode.Fast"/>, as <see cref="Sma"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> ≤ <paramref name="ddof"/>, <paramref name="ddof"/> &lt; 0, or <paramref name="width"/> is not finite.</exception>
     public static (double[] Middle, double[] Upper, double[] Lower) Compute(ReadOnlySpan<double> input, int window = 20, double width = 2.0,
-        int ddof = 0, SmaMode mode = SmaMode.Pandas)
+        int ddof = 0, SmaMode mode = SmaMode.Fast)
     {
         var middle = new double[input.Length];
         var upper = new double[input.Length];

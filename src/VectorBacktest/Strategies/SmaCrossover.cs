@@ -65,8 +65,9 @@ public sealed class SmaCrossover : ISignalStrategy
     {
         ArgumentNullException.ThrowIfNull(bars);
         int n = bars.Length;
-        var fast = Sma.Compute(bars.Close, Fast);
-        var slow = Sma.Compute(bars.Close, Slow);
+        // pandas-exact means: a cross decided by the last ulp then happens exactly where backtesting.py sees it.
+        var fast = Sma.Compute(bars.Close, Fast, SmaMode.Pandas);
+        var slow = Sma.Compute(bars.Close, Slow, SmaMode.Pandas);
         var signals = new StrategySignals(n, Shorts, exits: true, rewardRisk: null) { WarmupBars = Math.Min(Slow - 1, Math.Max(n - 1, 0)) };
         Crossings.Above(fast, slow, signals.LongEntries);
         Crossings.Below(fast, slow, signals.LongExits);

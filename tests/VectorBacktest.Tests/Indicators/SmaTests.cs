@@ -49,13 +49,13 @@ public class SmaTests
     {
         double[] x = [1, 2, 3, 4, 5, double.NaN, 7, 8, 9];
         double[] expected = [double.NaN, double.NaN, 2, 3, 4, double.NaN, double.NaN, double.NaN, 8];
-        TestSeries.AssertBitEqual(expected, Sma.Compute(x, 3), "pandas");
+        TestSeries.AssertBitEqual(expected, Sma.Compute(x, 3, SmaMode.Pandas), "pandas");
         TestSeries.AssertBitEqual(expected, Sma.Compute(x, 3, SmaMode.Fast), "fast");
-        TestSeries.AssertBitEqual([double.NaN, double.NaN], Sma.Compute([1.0, 2.0], 3), "shorter than window");
-        TestSeries.AssertBitEqual([], Sma.Compute([], 3), "empty");
+        TestSeries.AssertBitEqual([double.NaN, double.NaN], Sma.Compute([1.0, 2.0], 3, SmaMode.Pandas), "shorter than window");
+        TestSeries.AssertBitEqual([], Sma.Compute([], 3, SmaMode.Pandas), "empty");
         // pandas returns the value itself for a window of identical values, even after rounding noise.
         double[] noisy = [0.1, 0.7, 0.3, 0.3, 0.3];
-        Assert.Equal(0.3, Sma.Compute(noisy, 3)[4]);
+        Assert.Equal(0.3, Sma.Compute(noisy, 3, SmaMode.Pandas)[4]);
     }
 
     public static TheoryData<string> Cases => new() { "case0_published", "case1", "case2", "case3", "case6_btc1h" };
@@ -67,8 +67,8 @@ public class SmaTests
         var close = CsvTable.Load(SharedFolder.File($"reference/btpy/{caseName}/ohlcv.csv")).Doubles("close");
         var golden = CsvTable.Load(SharedFolder.File($"reference/btpy/{caseName}/indicators.csv"));
         var (fast, slow) = Windows(caseName);
-        TestSeries.AssertBitEqual(golden.Doubles("sma_fast"), Sma.Compute(close, fast), $"{caseName} SMA({fast})");
-        TestSeries.AssertBitEqual(golden.Doubles("sma_slow"), Sma.Compute(close, slow), $"{caseName} SMA({slow})");
+        TestSeries.AssertBitEqual(golden.Doubles("sma_fast"), Sma.Compute(close, fast, SmaMode.Pandas), $"{caseName} SMA({fast})");
+        TestSeries.AssertBitEqual(golden.Doubles("sma_slow"), Sma.Compute(close, slow, SmaMode.Pandas), $"{caseName} SMA({slow})");
     }
 
     [SharedFact]
@@ -77,8 +77,8 @@ public class SmaTests
         // SEMANTICS.md §2: the exact SMA(20) and SMA(60) are equal at bar 519; pandas has slow = fast − 1 ulp, which
         // makes bar 520 a cross. Fresh window sums leave the two equal and see no cross there.
         var close = CsvTable.Load(SharedFolder.File("reference/btpy/case3/ohlcv.csv")).Doubles("close");
-        var fast = Sma.Compute(close, 20);
-        var slow = Sma.Compute(close, 60);
+        var fast = Sma.Compute(close, 20, SmaMode.Pandas);
+        var slow = Sma.Compute(close, 60, SmaMode.Pandas);
         Assert.Equal(fast[519], Math.BitIncrement(slow[519]));
         Assert.True(VectorBacktest.Kernels.Crossings.Below(fast, slow)[520]);
         var freshFast = Reference.RollingMean(close, 20);

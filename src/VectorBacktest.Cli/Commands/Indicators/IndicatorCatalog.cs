@@ -25,7 +25,7 @@ internal static class IndicatorCatalog
         ["previous_high_low"] = PreviousHighLowTable,
         ["sessions"] = SessionsTable,
         ["sma"] = (b, p, _) => Single(b, "SMA", Sma.Compute(b.Close, p.Int("window", 20),
-            p.Text("sma_mode", "pandas")!.Equals("fast", StringComparison.OrdinalIgnoreCase) ? SmaMode.Fast : SmaMode.Pandas)),
+            p.Text("sma_mode", "fast")!.Equals("pandas", StringComparison.OrdinalIgnoreCase) ? SmaMode.Pandas : SmaMode.Fast)),
         ["ema"] = (b, p, _) => Single(b, "EMA", Ema.Compute(b.Close, p.Int("window", 20))),
         ["wma"] = (b, p, _) => Single(b, "WMA", Wma.Compute(b.Close, p.Int("window", 20))),
         ["rsi"] = (b, p, _) => Single(b, "RSI", Rsi.Compute(b.Close, p.Int("window", 14))),
