@@ -115,20 +115,8 @@ public class PortfolioOrderReferenceTests
         PortfolioSimulator.FromOrders(u, new PortfolioOrders(size), new PortfolioOptions(), new FractionFee(fee), new FixedFractionSlippage(slip), ws,
             new LiquidityLimits { MaxVolumeShare = share });
         var (orders, equity) = Reference(u, size, share, fee, slip, 10_000);
-        if (orders.Count != ws.Orders.Length) return $"{ws.Orders.Length} orders, reference {orders.Count}";
-        for (int k = 0; k < orders.Count; k++)
-        {
-            var a = ws.Orders[k];
-            var r = orders[k];
-            if ((a.Asset, a.Bar, a.Side, a.Status, a.RejectReason) != (r.Asset, r.Bar, r.Side, r.Status, r.Reject) || !Close(a.Quantity, r.Quantity))
-                return $"order {k}: {a} vs reference {r}";
-        }
-        for (int t = 0; t < bars; t++)
-            if (!Close(ws.Equity[t], equity[t])) return $"equity on bar {t}: {ws.Equity[t]} vs reference {equity[t]}";
-        return null;
+        return PortfolioReferenceTests.Difference(ws, orders, equity, bars);
     }
-
-    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     [Fact]
     public void Agrees_with_a_plain_reference_on_random_universes_with_missing_bars()

@@ -122,6 +122,13 @@ public class PortfolioReferenceTests
             new PortfolioOptions { Sizing = PortfolioSizing.EquityWeight(weight), Risk = new RiskLimits { MaxAssetExposure = cap } },
             new FractionFee(fee), new FixedFractionSlippage(slip), ws);
         var (orders, equity) = Reference(u, le, lx, weight, cap == 0 ? double.PositiveInfinity : cap, fee, slip, 10_000);
+        return Difference(ws, orders, equity, bars);
+    }
+
+    /// <summary>The first difference between a run's orders and equity and a plain reference's, or null.</summary>
+    internal static string? Difference(PortfolioWorkspace ws,
+        List<(int Asset, int Bar, OrderSide Side, OrderStatus Status, RejectReason Reject, double Quantity)> orders, double[] equity, int bars)
+    {
         if (orders.Count != ws.Orders.Length) return $"{ws.Orders.Length} orders, reference {orders.Count}";
         for (int k = 0; k < orders.Count; k++)
         {
