@@ -14,6 +14,8 @@ internal struct WorkingOrder
     /// <summary>True when the window was cut by the end of the data rather than by the time in force.</summary>
     public bool EndsWithData;
     public bool Triggered;
+    /// <summary>The entry's explicit stop-loss and take-profit prices, attached when it fills (NaN: the exit rules').</summary>
+    public double StopLossPrice, TakeProfitPrice;
 
     /// <summary>The bar's low/high thresholds that make this bar a candidate (for the SIMD scan): fill or trigger when
     /// <c>low &lt;= Lower</c> or <c>high &gt;= Upper</c>.</summary>

@@ -75,6 +75,7 @@ public static class EventDrivenSimulator
         bool market = options.Entry.Type == OrderType.Market;
         var pending = SignalAction.None;
         var pendingReason = ExitReason.Signal;
+        double pendingStop = double.NaN, pendingTarget = double.NaN;
         var working = default(WorkingOrder);
         bool hasWorking = false;
         int levelsFrom = 0;
@@ -91,7 +92,7 @@ public static class EventDrivenSimulator
                 bool opened = false;
                 if (pending != SignalAction.None)
                 {
-                    opened = Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t]);
+                    opened = Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t], pendingStop, pendingTarget);
                     if (opened) levelsFrom = t;
                     pending = SignalAction.None;
                 }
@@ -134,7 +135,8 @@ public static class EventDrivenSimulator
                 book.EndEntry(working, t, RejectReason.Cancelled);
                 hasWorking = false;
                 if (onWorking == SignalAction.Close) continue;
-                working = book.PlaceEntry(options.Entry, onWorking == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t);
+                var (stop, target) = context.EntryLevels(onWorking);
+                working = book.PlaceEntry(options.Entry, onWorking == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t, stop, target);
                 hasWorking = PlaceOrReject(ref book, working, t, n);
                 continue;
             }
@@ -160,14 +162,16 @@ public static class EventDrivenSimulator
                     else book.ClosePosition(t, t, book.Close[t], ExitReason.Reverse, Liquidity.Taker, true, false);
                     pendingReason = ExitReason.Reverse;
                 }
+                var (entryStop, entryTarget) = context.EntryLevels(action);
                 working = book.PlaceEntry(options.Entry,
-                    action is SignalAction.OpenLong or SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t);
+                    action is SignalAction.OpenLong or SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t, entryStop, entryTarget);
                 hasWorking = PlaceOrReject(ref book, working, t, n);
                 continue;
             }
             if (!nextOpen)
             {
-                bool opened = Execute(ref book, action, reason, t, t, book.Close[t]);
+                var (stopLoss, takeProfit) = context.EntryLevels(action);
+                bool opened = Execute(ref book, action, reason, t, t, book.Close[t], stopLoss, takeProfit);
                 if (opened) levelsFrom = t + 1;
                 if (carries)
                 {
@@ -183,6 +187,7 @@ public static class EventDrivenSimulator
             }
             pending = action;
             pendingReason = reason;
+            (pendingStop, pendingTarget) = context.EntryLevels(action);
         }
         if (tracks) MarkAndHalt(ref book, n - 1, nextOpen);
         if (carries)
@@ -263,15 +268,15 @@ public static class EventDrivenSimulator
 
     // Returns true when a position was opened (so its exit levels start being checked).
     private static bool Execute<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, SignalAction action,
-        ExitReason reason, int decisionBar, int fillBar, double price)
+        ExitReason reason, int decisionBar, int fillBar, double price, double stopLoss, double takeProfit)
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         switch (action)
         {
             case SignalAction.OpenLong:
-                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar, double.NaN, stopLoss, takeProfit);
             case SignalAction.OpenShort:
-                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar, double.NaN, stopLoss, takeProfit);
             case SignalAction.Close:
                 // Flat only when the drawdown stop closed the position at this open.
                 if (book.Side == PositionSide.Flat) return false;
@@ -280,11 +285,11 @@ public static class EventDrivenSimulator
             case SignalAction.ReverseToLong:
                 if (book.Side != PositionSide.Flat)
                     book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
-                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar, double.NaN, stopLoss, takeProfit);
             default:
                 if (book.Side != PositionSide.Flat)
                     book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
-                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar);
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar, double.NaN, stopLoss, takeProfit);
         }
     }
 }

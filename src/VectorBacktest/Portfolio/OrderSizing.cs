@@ -51,7 +51,11 @@ public readonly record struct OrderSizing
 
     /// <summary>
     /// Risk <paramref name="fraction"/> of equity per trade: quantity = <c>fraction × equity / |entry price − stop-loss level|</c>,
-    /// capped by what the cash affords. Needs <see cref="Execution.ExitRules.StopLoss"/>.
+    /// capped by what the cash affords. The stop-loss level is the entry's own price (<see cref="SignalInputs.StopLossPrice"/>
+    /// on its decision bar, or the <c>stopLoss</c> of <see cref="StrategyContext.EnterLong"/> / <see cref="StrategyContext.EnterShort"/>)
+    /// when given, else <see cref="Execution.ExitRules.StopLoss"/> resolved for the entry. An entry with neither is a
+    /// configuration error, not a rejection: the run fails with an <see cref="ArgumentException"/> (paramName <c>Sizing</c>)
+    /// naming the decision bar, when that entry executes.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is outside (0, 1].</exception>
     public static OrderSizing RiskFraction(double fraction) => new(SizingKind.RiskFraction, Fraction(fraction, nameof(fraction)));

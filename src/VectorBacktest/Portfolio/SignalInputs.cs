@@ -9,7 +9,8 @@ namespace VectorBacktest.Portfolio;
 /// default conflict rule). Flat: a long entry opens a long, a short entry a short (both at once: neither). Long: a
 /// short entry reverses (close, then open short at the same fill), otherwise a long exit closes; a long entry is
 /// ignored (no accumulation). Short: the mirror image.</para>
-/// <para><see cref="Atr"/> is read on the decision bar by <see cref="Execution.ExitLevelKind.AtrMultiple"/> levels.</para>
+/// <para><see cref="Atr"/> is read on the decision bar by <see cref="Execution.ExitLevelKind.AtrMultiple"/> levels and by
+/// volatility-target sizing; <see cref="StopLossPrice"/> and <see cref="TakeProfitPrice"/> on the decision bar of each entry.</para>
 /// </remarks>
 public readonly ref struct SignalInputs
 {
@@ -52,6 +53,27 @@ public readonly ref struct SignalInputs
     /// </summary>
     public ReadOnlySpan<double> FundingRate { get; init; }
 
+    /// <summary>
+    /// Per-entry stop-loss as an absolute price (quote currency), read on the decision bar of an entry (the bar whose close
+    /// opens or reverses into the position, also for a limit or stop entry placed there); NaN: none for that entry. When not
+    /// NaN it replaces <see cref="Execution.ExitRules.StopLoss"/> for that entry (a NaN entry keeps the rule), is checked like
+    /// any stop-loss (fill model, a gap through it fills at the open) and is the stop that
+    /// <see cref="OrderSizing.RiskFraction"/> sizes from. Values on other bars are ignored. Empty: no column.
+    /// </summary>
+    /// <remarks>The level must be finite, &gt; 0 and on the losing side of the decision bar's close (below it for a long, above
+    /// for a short), the last price known when it is set; otherwise the run fails with an <see cref="ArgumentException"/>
+    /// naming the column, the bar and the values when the entry executes. A fill beyond the level (a gap at the next open,
+    /// slippage, a limit filling past it) is closed by the level's first check, at that bar's open on a gap.</remarks>
+    public ReadOnlySpan<double> StopLossPrice { get; init; }
+
+    /// <summary>
+    /// Per-entry take-profit as an absolute price (quote currency), read like <see cref="StopLossPrice"/>: on the entry's
+    /// decision bar, NaN for none; when not NaN it replaces <see cref="Execution.ExitRules.TakeProfit"/> for that entry. It
+    /// must be finite and on the winning side of the decision bar's close (above it for a long, below but &gt; 0 for a
+    /// short), else an <see cref="ArgumentException"/>. Empty: no column.
+    /// </summary>
+    public ReadOnlySpan<double> TakeProfitPrice { get; init; }
+
     /// <exception cref="ArgumentException">A column's length is neither 0 nor <paramref name="barCount"/>, or there is no entry column.</exception>
     internal void Validate(int barCount)
     {
@@ -61,6 +83,8 @@ public readonly ref struct SignalInputs
         Check(ShortExits.Length, barCount, "signals.ShortExits");
         Check(Atr.Length, barCount, "signals.Atr");
         Check(FundingRate.Length, barCount, "signals.FundingRate");
+        Check(StopLossPrice.Length, barCount, "signals.StopLossPrice");
+        Check(TakeProfitPrice.Length, barCount, "signals.TakeProfitPrice");
         if (LongEntries.IsEmpty && ShortEntries.IsEmpty && barCount > 0)
             throw new ArgumentException("At least one entry column (LongEntries or ShortEntries) is required.", "signals");
     }
@@ -72,4 +96,7 @@ public readonly ref struct SignalInputs
     }
 
     internal static bool At(ReadOnlySpan<bool> column, int bar) => !column.IsEmpty && column[bar];
+
+    // A per-entry price column's value on a decision bar; NaN (none) for an absent column.
+    internal static double At(ReadOnlySpan<double> column, int bar) => column.IsEmpty ? double.NaN : column[bar];
 }

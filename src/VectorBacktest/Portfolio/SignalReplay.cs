@@ -9,9 +9,10 @@ internal readonly ref struct SignalReplay(SignalInputs signals) : IBarStrategy
     public void OnBar(ref StrategyContext context)
     {
         int t = context.Bar;
-        if (SignalInputs.At(_signals.LongEntries, t)) context.EnterLong();
+        double stopLoss = SignalInputs.At(_signals.StopLossPrice, t), takeProfit = SignalInputs.At(_signals.TakeProfitPrice, t);
+        if (SignalInputs.At(_signals.LongEntries, t)) context.EnterLong(stopLoss, takeProfit);
         if (SignalInputs.At(_signals.LongExits, t)) context.ExitLong();
-        if (SignalInputs.At(_signals.ShortEntries, t)) context.EnterShort();
+        if (SignalInputs.At(_signals.ShortEntries, t)) context.EnterShort(stopLoss, takeProfit);
         if (SignalInputs.At(_signals.ShortExits, t)) context.ExitShort();
     }
 }

@@ -32,7 +32,9 @@ public static class SignalSimulator
     /// <returns>The running summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Signal columns of the wrong length; an order that must fill on a bar whose price
-    /// is NaN or &lt;= 0; an exit level on the wrong side of its reference; an ATR-multiple exit without a usable ATR;
+    /// is NaN or &lt;= 0; an exit level on the wrong side of its reference, or a <see cref="SignalInputs.StopLossPrice"/> /
+    /// <see cref="SignalInputs.TakeProfitPrice"/> on the wrong side of its decision close; risk-fraction sizing of an entry
+    /// without a stop-loss (paramName <c>Sizing</c>); an ATR-multiple exit without a usable ATR;
     /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars, or <see cref="RemainderPolicy.Carry"/> with
     /// leverage or funding.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
@@ -106,7 +108,8 @@ public static class SignalSimulator
                         RejectReason.EndOfData, 0, double.NaN);
                     return;
                 }
-                book.OpenPosition(side, d, f, nextOpen ? book.Open[f] : book.Close[d], Liquidity.Taker, true, nextOpen);
+                book.OpenPosition(side, d, f, nextOpen ? book.Open[f] : book.Close[d], Liquidity.Taker, true, nextOpen,
+                    stopLossPrice: SignalInputs.At(signals.StopLossPrice, d), takeProfitPrice: SignalInputs.At(signals.TakeProfitPrice, d));
                 from = d + 1;
                 levelsFrom = nextOpen ? f : f + 1;
                 continue;
@@ -147,7 +150,8 @@ public static class SignalSimulator
                 if (!WorkEntry(ref book, signals, options.Entry, reversedTo, decision, ref from, ref levelsFrom)) return;
                 continue;
             }
-            book.OpenPosition(reversedTo, decision, fill, price, Liquidity.Taker, true, nextOpen);
+            book.OpenPosition(reversedTo, decision, fill, price, Liquidity.Taker, true, nextOpen,
+                stopLossPrice: SignalInputs.At(signals.StopLossPrice, decision), takeProfitPrice: SignalInputs.At(signals.TakeProfitPrice, decision));
             levelsFrom = nextOpen ? fill : fill + 1;
         }
     }
@@ -161,7 +165,7 @@ public static class SignalSimulator
         int n = book.Close.Length;
         while (true)
         {
-            var order = book.PlaceEntry(entry, side, d);
+            var order = book.PlaceEntry(entry, side, d, SignalInputs.At(signals.StopLossPrice, d), SignalInputs.At(signals.TakeProfitPrice, d));
             if (d + 1 >= n)
             {
                 book.EndEntry(order, d, RejectReason.EndOfData);

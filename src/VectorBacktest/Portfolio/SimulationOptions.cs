@@ -81,7 +81,6 @@ public sealed record SimulationOptions
 
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of range; the message names it.</exception>
-    /// <exception cref="ArgumentException">Risk-fraction sizing without a stop-loss.</exception>
     public void Validate()
     {
         if (!(InitialCash > 0 && double.IsFinite(InitialCash)))
@@ -95,8 +94,6 @@ public sealed record SimulationOptions
             throw new ArgumentOutOfRangeException(nameof(MaintenanceMargin), MaintenanceMargin, "The maintenance margin must be in [0, 1/Leverage).");
         Entry.Validated();
         Sizing.Validate();
-        if (Sizing.Kind == SizingKind.RiskFraction && !Exits.StopLoss.IsSet)
-            throw new ArgumentException("Risk-fraction sizing needs a stop-loss (Exits.StopLoss).", nameof(Sizing));
         Exits.Validate();
         Lots.Validate();
         Risk.Validate();

@@ -33,7 +33,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private readonly ExitRules _exits;
     private readonly double _initialCash;
     private readonly double _leverage, _maintenance;
-    private readonly bool _hasLevels;
+    private bool _hasLevels;
     private readonly MultiAsset.RiskLimits _risk;
     private readonly bool _capsEntries, _tracksEquity;
     private readonly LiquidityLimits _liquidity;
@@ -94,17 +94,21 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     /// <summary>True when the daily loss limit or the drawdown stop needs equity marked at every close (<see cref="MarkClose"/>).</summary>
     public readonly bool TracksEquity => _tracksEquity;
 
-    /// <summary>True when positions carry price levels to watch (exits or a liquidation price).</summary>
+    /// <summary>True when positions carry price levels to watch (exits or a liquidation price); turns true for the rest of the
+    /// run at the first entry with an explicit stop-loss or take-profit price.</summary>
     public readonly bool HasPriceLevels => _hasLevels;
 
     /// <summary>Opens a position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>, decided on
     /// <paramref name="decisionBar"/>; <paramref name="atOpen"/> when it fills at the bar's open (it then pays that bar's funding).
     /// The sized quantity is cut by the risk caps and the liquidity limits (an order-book walk stops at
-    /// <paramref name="walkLimit"/>, NaN: none). Returns false when the order is rejected (recorded with its reason).</summary>
+    /// <paramref name="walkLimit"/>, NaN: none). <paramref name="stopLossPrice"/> / <paramref name="takeProfitPrice"/> are the
+    /// entry's explicit levels (<see cref="SignalInputs.StopLossPrice"/>; NaN: the exit rules'). Returns false when the order is
+    /// rejected (recorded with its reason).</summary>
     public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen,
-        double walkLimit = double.NaN)
+        double walkLimit = double.NaN, double stopLossPrice = double.NaN, double takeProfitPrice = double.NaN)
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
+        if (!double.IsNaN(stopLossPrice) || !double.IsNaN(takeProfitPrice)) CheckEntryLevels(side, decisionBar, stopLossPrice, takeProfitPrice);
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
         if (_tracksEquity && (_halted || _blockedDay == Day(fillBar)))
         {
@@ -123,9 +127,9 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 quantity = _lots.RoundDown(_sizing.Value / price);
                 break;
             case SizingKind.RiskFraction:
-                double reference = _exits.Reference == StopReference.SignalClose ? Close[decisionBar] : price;
-                double atr = _exits.StopLoss.Kind == ExitLevelKind.AtrMultiple ? AtrAt(decisionBar) : double.NaN;
-                double risk = Math.Abs(price - _exits.StopLoss.Resolve(side, true, reference, atr));
+                double stop = StopLevel(side, decisionBar, price, stopLossPrice);
+                if (double.IsNaN(stop)) ThrowNoStop(side, decisionBar);
+                double risk = Math.Abs(price - stop);
                 quantity = _lots.RoundDown(Math.Min(Balance * _sizing.Value / risk,
                     _fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded)));
                 break;
@@ -216,7 +220,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         Side = side;
         _entryBar = fillBar;
         _fundingFrom = atOpen ? fillBar : fillBar + 1;
-        ResolveExits(side, decisionBar, fillBar, price);
+        ResolveExits(side, decisionBar, fillBar, price, stopLossPrice, takeProfitPrice);
         Unfilled = unfilled;
         PositionId++;
         _filled++;
@@ -304,20 +308,20 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         return time >= 0 ? time / DayMs : (time - DayMs + 1) / DayMs;
     }
 
-    private void ResolveExits(PositionSide side, int decisionBar, int fillBar, double fillPrice)
+    private void ResolveExits(PositionSide side, int decisionBar, int fillBar, double fillPrice, double stopLossPrice, double takeProfitPrice)
     {
         double reference = _exits.Reference == StopReference.SignalClose ? Close[decisionBar] : fillPrice;
-        bool needsAtr = _exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || _exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple;
-        double atr = needsAtr ? AtrAt(decisionBar) : double.NaN;
-        _stopLoss = _exits.StopLoss.IsSet ? _exits.StopLoss.Resolve(side, true, reference, atr) : double.NaN;
-        _takeProfit = _exits.TakeProfit.IsSet ? _exits.TakeProfit.Resolve(side, false, reference, atr) : double.NaN;
+        _stopLoss = StopLevel(side, decisionBar, fillPrice, stopLossPrice);
+        _takeProfit = TargetLevel(side, decisionBar, fillPrice, takeProfitPrice);
         bool isLong = side == PositionSide.Long;
-        if (_exits.StopLoss.IsSet && !(_stopLoss > 0 && (isLong ? _stopLoss < reference : _stopLoss > reference)))
+        // Explicit levels were checked against the decision close before the fill (CheckEntryLevels).
+        if (double.IsNaN(stopLossPrice) && _exits.StopLoss.IsSet && !(_stopLoss > 0 && (isLong ? _stopLoss < reference : _stopLoss > reference)))
             ThrowWrongSide("options.Exits.StopLoss", _stopLoss, reference, side, decisionBar);
-        if (_exits.TakeProfit.IsSet && !(_takeProfit > 0 && (isLong ? _takeProfit > reference : _takeProfit < reference)))
+        if (double.IsNaN(takeProfitPrice) && _exits.TakeProfit.IsSet && !(_takeProfit > 0 && (isLong ? _takeProfit > reference : _takeProfit < reference)))
             ThrowWrongSide("options.Exits.TakeProfit", _takeProfit, reference, side, decisionBar);
-        double sl = _exits.StopLoss.IsSet ? _stopLoss : (isLong ? double.NegativeInfinity : double.PositiveInfinity);
-        double tp = _exits.TakeProfit.IsSet ? _takeProfit : (isLong ? double.PositiveInfinity : double.NegativeInfinity);
+        if (!double.IsNaN(stopLossPrice) || !double.IsNaN(takeProfitPrice)) _hasLevels = true;
+        double sl = !double.IsNaN(_stopLoss) ? _stopLoss : (isLong ? double.NegativeInfinity : double.PositiveInfinity);
+        double tp = !double.IsNaN(_takeProfit) ? _takeProfit : (isLong ? double.PositiveInfinity : double.NegativeInfinity);
         _adverseReason = ExitReason.StopLoss;
         if (_leverage > 1)
         {
@@ -334,6 +338,33 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         _upper = isLong ? tp : sl;
         _anchor = reference;
         TimeStopBar = _exits.TimeStopBars > 0 ? (int)Math.Min(int.MaxValue, (long)fillBar + _exits.TimeStopBars - (_nextOpen ? 1 : 0)) : int.MaxValue;
+    }
+
+    // The entry's stop-loss: the explicit price, else ExitRules.StopLoss resolved from the fill price or the decision close
+    // (ATR of the decision bar); NaN when there is none.
+    private readonly double StopLevel(PositionSide side, int decisionBar, double fillPrice, double stopLossPrice) =>
+        !double.IsNaN(stopLossPrice) || !_exits.StopLoss.IsSet ? stopLossPrice : RuleLevel(_exits.StopLoss, true, side, decisionBar, fillPrice);
+
+    // The entry's take-profit, like StopLevel.
+    private readonly double TargetLevel(PositionSide side, int decisionBar, double fillPrice, double takeProfitPrice) =>
+        !double.IsNaN(takeProfitPrice) || !_exits.TakeProfit.IsSet ? takeProfitPrice : RuleLevel(_exits.TakeProfit, false, side, decisionBar, fillPrice);
+
+    private readonly double RuleLevel(ExitLevel level, bool adverse, PositionSide side, int decisionBar, double fillPrice)
+    {
+        double reference = _exits.Reference == StopReference.SignalClose ? Close[decisionBar] : fillPrice;
+        double atr = level.Kind == ExitLevelKind.AtrMultiple ? AtrAt(decisionBar) : double.NaN;
+        return level.Resolve(side, adverse, reference, atr);
+    }
+
+    // Explicit per-entry levels must lie on their side of the decision close, the last price known when they were set.
+    private readonly void CheckEntryLevels(PositionSide side, int decisionBar, double stopLossPrice, double takeProfitPrice)
+    {
+        double close = Close[decisionBar];
+        bool isLong = side == PositionSide.Long;
+        if (!double.IsNaN(stopLossPrice) && !(double.IsFinite(stopLossPrice) && stopLossPrice > 0 && (isLong ? stopLossPrice < close : stopLossPrice > close)))
+            ThrowWrongLevel("signals.StopLossPrice", stopLossPrice, close, side, decisionBar);
+        if (!double.IsNaN(takeProfitPrice) && !(double.IsFinite(takeProfitPrice) && takeProfitPrice > 0 && (isLong ? takeProfitPrice > close : takeProfitPrice < close)))
+            ThrowWrongLevel("signals.TakeProfitPrice", takeProfitPrice, close, side, decisionBar);
     }
 
     // p − (1 − p) / b from the supplied prior, or from this run's closed trades once there are enough of them.
@@ -492,7 +523,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
 
     /// <summary>A resting entry order for <paramref name="side"/> decided on <paramref name="decisionBar"/>, working from the next bar
     /// for its time in force (cut at the last bar).</summary>
-    public readonly WorkingOrder PlaceEntry(in EntryOrder entry, PositionSide side, int decisionBar)
+    public readonly WorkingOrder PlaceEntry(in EntryOrder entry, PositionSide side, int decisionBar,
+        double stopLossPrice = double.NaN, double takeProfitPrice = double.NaN)
     {
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
         var (limit, stop) = entry.Prices(orderSide, Close[decisionBar]);
@@ -502,6 +534,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         {
             Type = entry.Type, Side = orderSide, Limit = limit, Stop = stop, DecisionBar = decisionBar,
             LastBar = (int)Math.Min(last, lastBar), EndsWithData = last > lastBar,
+            StopLossPrice = stopLossPrice, TakeProfitPrice = takeProfitPrice,
         };
     }
 
@@ -511,7 +544,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     {
         if (!order.TryFill(Open[bar], High[bar], Low[bar], out double price, out var liquidity)) return false;
         OpenPosition(order.Side == OrderSide.Buy ? PositionSide.Long : PositionSide.Short, order.DecisionBar, bar, price,
-            liquidity, order.Type == OrderType.Stop, false, order.Type is OrderType.Limit or OrderType.StopLimit ? order.Limit : double.NaN);
+            liquidity, order.Type == OrderType.Stop, false, order.Type is OrderType.Limit or OrderType.StopLimit ? order.Limit : double.NaN,
+            order.StopLossPrice, order.TakeProfitPrice);
         return true;
     }
 
@@ -584,6 +618,18 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowBadPrice(int bar, double price) =>
         throw new ArgumentException($"An order must fill on bar {bar} but its price is {price}; bar prices must be finite and > 0.", "bars");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNoStop(PositionSide side, int bar) =>
+        throw new ArgumentException(
+            $"Risk-fraction sizing needs a stop-loss, but the {side} entry decided on bar {bar} has none: set options.Exits.StopLoss, or a stop-loss price for the entry (signals.StopLossPrice, or the stopLoss argument of StrategyContext.EnterLong/EnterShort).",
+            "Sizing");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowWrongLevel(string name, double level, double close, PositionSide side, int bar) =>
+        throw new ArgumentException(
+            $"{name} is {level} for the {side} entry decided on bar {bar}, whose close is {close} (from the column, or the StrategyContext.Enter{side} argument): a stop-loss price must lie on the losing side of that close, a take-profit price on the winning side, both finite and > 0.",
+            name);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongSide(string name, double level, double reference, PositionSide side, int bar) =>

@@ -11,6 +11,7 @@ namespace VectorBacktest.Portfolio;
 public ref struct StrategyContext
 {
     internal bool LongEntry, LongExit, ShortEntry, ShortExit;
+    private double _longStop, _longTarget, _shortStop, _shortTarget;
 
     private readonly BarSeries _bars;
 
@@ -22,6 +23,7 @@ public ref struct StrategyContext
         Quantity = quantity;
         EntryPrice = entryPrice;
         Balance = balance;
+        _longStop = _longTarget = _shortStop = _shortTarget = double.NaN;
     }
 
     /// <summary>The current bar's index; its close is the latest known price.</summary>
@@ -49,12 +51,28 @@ public ref struct StrategyContext
     /// <summary>Equity marked at this bar's close (funding accrued by the open position is settled when it closes, and not included here).</summary>
     public readonly double Equity => Balance + (_bars.Close[Bar] * Quantity - Quantity * EntryPrice);
 
-    /// <summary>Open a long (or reverse a short into one).</summary>
-    public void EnterLong() => LongEntry = true;
+    /// <summary>Open a long (or reverse a short into one), optionally with its own exit prices.</summary>
+    /// <param name="stopLoss">Stop-loss price of this entry, below this bar's close (NaN: <see cref="SimulationOptions.Exits"/>'
+    /// stop-loss); what <see cref="SignalInputs.StopLossPrice"/> gives on this bar, with the same rules (and the same
+    /// <see cref="ArgumentException"/> when it is on the wrong side, raised when the entry executes).</param>
+    /// <param name="takeProfit">Take-profit price of this entry, above this bar's close (NaN: the exit rules').</param>
+    public void EnterLong(double stopLoss = double.NaN, double takeProfit = double.NaN)
+    {
+        LongEntry = true;
+        _longStop = stopLoss;
+        _longTarget = takeProfit;
+    }
     /// <summary>Close a long.</summary>
     public void ExitLong() => LongExit = true;
-    /// <summary>Open a short (or reverse a long into one).</summary>
-    public void EnterShort() => ShortEntry = true;
+    /// <summary>Open a short (or reverse a long into one), optionally with its own exit prices (see <see cref="EnterLong"/>).</summary>
+    /// <param name="stopLoss">Stop-loss price of this entry, above this bar's close (NaN: the exit rules').</param>
+    /// <param name="takeProfit">Take-profit price of this entry, below this bar's close and &gt; 0 (NaN: the exit rules').</param>
+    public void EnterShort(double stopLoss = double.NaN, double takeProfit = double.NaN)
+    {
+        ShortEntry = true;
+        _shortStop = stopLoss;
+        _shortTarget = takeProfit;
+    }
     /// <summary>Close a short.</summary>
     public void ExitShort() => ShortExit = true;
     /// <summary>Close whatever position is held.</summary>
@@ -65,4 +83,8 @@ public ref struct StrategyContext
     }
 
     internal readonly SignalAction Decision => SignalDecision.Decide(Position, LongEntry, LongExit, ShortEntry, ShortExit);
+
+    /// <summary>The explicit stop-loss and take-profit prices of the entry that <paramref name="action"/> opens (NaN: none).</summary>
+    internal readonly (double StopLoss, double TakeProfit) EntryLevels(SignalAction action) =>
+        action is SignalAction.OpenLong or SignalAction.ReverseToLong ? (_longStop, _longTarget) : (_shortStop, _shortTarget);
 }

@@ -22,7 +22,9 @@ namespace VectorBacktest.Results;
 /// slipped), and every nullable field that is set overrides the preset's value.</para>
 /// <para>Fractional stops (<see cref="StopLoss"/>, <see cref="TakeProfit"/>) are measured from the fill price by
 /// default and from the signal close under a preset (as the preset's engine does). A strategy that places its own
-/// stops (e.g. beyond an order block) cannot be combined with them.</para>
+/// stops (e.g. beyond an order block) gives them per entry (<see cref="SignalInputs.StopLossPrice"/>,
+/// <see cref="SignalInputs.TakeProfitPrice"/>); they take precedence over these for the entries that carry them, and
+/// <c>risk-fraction</c> sizing sizes from them.</para>
 /// </remarks>
 public sealed record ExecutionSettings
 {
@@ -83,8 +85,7 @@ public sealed record ExecutionSettings
     /// <summary>Checks every value and resolves the simulation options.</summary>
     /// <param name="strategyExits">Exits the strategy attaches itself (e.g. a stop beyond an order block), or null.</param>
     /// <returns>The options a run uses.</returns>
-    /// <exception cref="ArgumentException">An unknown preset; fractional stops combined with a strategy's own exits;
-    /// risk-fraction sizing without a stop-loss.</exception>
+    /// <exception cref="ArgumentException">An unknown preset; fractional stops combined with <paramref name="strategyExits"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value out of range (the message names it).</exception>
     public SimulationOptions ToOptions(ExitRules? strategyExits = null)
     {
@@ -125,13 +126,14 @@ public sealed record ExecutionSettings
 
     /// <summary>Runs the vectorized simulation with these settings.</summary>
     /// <param name="bars">The bars.</param>
-    /// <param name="signals">The signal columns (with the strategy's stop distances in <see cref="SignalInputs.Atr"/>
-    /// when <paramref name="strategyExits"/> uses ATR-multiple levels).</param>
+    /// <param name="signals">The signal columns (with the strategy's per-entry stop-loss and take-profit prices when it
+    /// places its own).</param>
     /// <param name="workspace">Receives the orders and trades.</param>
     /// <param name="strategyExits">Exits the strategy attaches itself, or null.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentException">Bad settings (see <see cref="ToOptions"/>) or bad input, as for
-    /// <see cref="SignalSimulator.FromSignals{TFill, TFee, TSlippage}"/>.</exception>
+    /// <see cref="SignalSimulator.FromSignals{TFill, TFee, TSlippage}"/> (e.g. risk-fraction sizing of an entry without a
+    /// stop-loss).</exception>
     public SimulationSummary Run(BarSeries bars, SignalInputs signals, SimulationWorkspace workspace, ExitRules? strategyExits = null)
     {
         var options = ToOptions(strategyExits);

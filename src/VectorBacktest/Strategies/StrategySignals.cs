@@ -1,24 +1,23 @@
-using VectorBacktest.Execution;
 using VectorBacktest.Portfolio;
 
 namespace VectorBacktest.Strategies;
 
 /// <summary>
 /// The output of a <see cref="ISignalStrategy"/>: entry and exit columns and, for strategies that place their own
-/// stops, the stop-loss price of each entry and a take-profit as a multiple R of the risk.
+/// stops, the stop-loss and take-profit price of each entry (the take-profit at a multiple R of the risk).
 /// </summary>
 /// <remarks>
-/// <para>The simulator carries per-entry stops through its ATR-multiple exit levels: <see cref="RiskDistance"/> (the
-/// distance from the signal bar's close to the stop) is passed as the ATR column, with a stop-loss of 1 × that distance
-/// and a take-profit of <see cref="RewardRisk"/> × it, both measured from the signal close
-/// (<see cref="StopReference.SignalClose"/>). So a long decided on bar <c>t</c> with stop <c>S</c> exits at
-/// <c>S</c> (up to one rounding) and takes profit at <c>close[t] + R × (close[t] − S)</c>. Exit levels are attached when
-/// the entry fills (next open by default) and checked from then on, a gap through a level filling at the open.</para>
+/// <para><see cref="ToInputs"/> passes the prices as <see cref="SignalInputs.StopLossPrice"/> and
+/// <see cref="SignalInputs.TakeProfitPrice"/>: a long decided on bar <c>t</c> with stop <c>S</c> exits at <c>S</c> and takes
+/// profit at <c>close[t] + R × (close[t] − S)</c> (a short mirrored). The levels attach when the entry fills (next open
+/// by default) and are checked from then on, a gap through a level filling at the open. They take precedence over the
+/// execution settings' stop-loss / take-profit for these entries, leave <see cref="SignalInputs.Atr"/> free for
+/// volatility-based sizing, and are what risk-fraction sizing sizes from.</para>
 /// </remarks>
 public sealed class StrategySignals
 {
     private readonly bool[] _longEntries, _longExits, _shortEntries, _shortExits;
-    private readonly double[] _stopLoss, _riskDistance;
+    private readonly double[] _stopLoss, _takeProfit;
 
     /// <summary>Allocates cleared columns.</summary>
     /// <param name="barCount">Number of bars.</param>
@@ -37,18 +36,8 @@ public sealed class StrategySignals
         _longExits = exits ? new bool[barCount] : [];
         _shortEntries = shorts ? new bool[barCount] : [];
         _shortExits = shorts && exits ? new bool[barCount] : [];
-        if (rewardRisk is null)
-        {
-            _stopLoss = [];
-            _riskDistance = [];
-        }
-        else
-        {
-            _stopLoss = new double[barCount];
-            _riskDistance = new double[barCount];
-            _stopLoss.AsSpan().Fill(double.NaN);
-            _riskDistance.AsSpan().Fill(double.NaN);
-        }
+        _stopLoss = rewardRisk is null ? [] : NaNs(barCount);
+        _takeProfit = rewardRisk > 0 ? NaNs(barCount) : [];
     }
 
     /// <summary>Number of bars.</summary>
@@ -69,20 +58,13 @@ public sealed class StrategySignals
     public Span<bool> ShortExits => _shortExits;
     /// <summary>Stop-loss price of the entry decided on each bar (NaN elsewhere); empty when the strategy places no stops.</summary>
     public ReadOnlySpan<double> StopLoss => _stopLoss;
-    /// <summary><c>|close − stop|</c> on entry bars (NaN elsewhere); empty when the strategy places no stops.</summary>
-    public ReadOnlySpan<double> RiskDistance => _riskDistance;
+    /// <summary>Take-profit price of the entry decided on each bar, <c>close ± R × |close − stop|</c> (NaN elsewhere); empty
+    /// when the strategy places no stops or R is 0.</summary>
+    public ReadOnlySpan<double> TakeProfit => _takeProfit;
     /// <summary>Take-profit multiple R of the risk (0 = none); null when the strategy places no stops.</summary>
     public double? RewardRisk { get; }
-    /// <summary>True when the strategy places its own stops (<see cref="Exits"/> is set).</summary>
+    /// <summary>True when the strategy places its own stops (<see cref="StopLoss"/> is a column).</summary>
     public bool HasStops => RewardRisk is not null;
-
-    /// <summary>The exit rules that realise <see cref="StopLoss"/> and <see cref="RewardRisk"/>, or null without stops.</summary>
-    public ExitRules? Exits => RewardRisk is not { } r ? null : new ExitRules
-    {
-        StopLoss = ExitLevel.AtrMultiple(1.0),
-        TakeProfit = r > 0 ? ExitLevel.AtrMultiple(r) : ExitLevel.None,
-        Reference = StopReference.SignalClose,
-    };
 
     /// <summary>Marks a long entry on bar <paramref name="bar"/> decided at <paramref name="close"/> with stop <paramref name="stop"/> below it.</summary>
     /// <param name="bar">The decision bar.</param>
@@ -96,7 +78,7 @@ public sealed class StrategySignals
         if (!(stop > 0 && stop < close)) throw new ArgumentOutOfRangeException(nameof(stop), stop, $"A long's stop must be in (0, close = {close}).");
         _longEntries[bar] = true;
         _stopLoss[bar] = stop;
-        _riskDistance[bar] = close - stop;
+        if (_takeProfit.Length > 0) _takeProfit[bar] = close + RewardRisk.GetValueOrDefault() * (close - stop);
     }
 
     /// <summary>Marks a short entry on bar <paramref name="bar"/> decided at <paramref name="close"/> with stop <paramref name="stop"/> above it.</summary>
@@ -111,9 +93,18 @@ public sealed class StrategySignals
         if (!(stop > close && double.IsFinite(stop))) throw new ArgumentOutOfRangeException(nameof(stop), stop, $"A short's stop must be above the close {close}.");
         _shortEntries[bar] = true;
         _stopLoss[bar] = stop;
-        _riskDistance[bar] = stop - close;
+        if (_takeProfit.Length > 0) _takeProfit[bar] = close - RewardRisk.GetValueOrDefault() * (stop - close);
     }
 
-    /// <summary>The columns as simulator input (the risk distances in the ATR column).</summary>
-    public SignalInputs ToInputs() => new(_longEntries, _longExits, _shortEntries, _shortExits, _riskDistance);
+    /// <summary>The columns as simulator input, the stops and take-profits as per-entry price columns.</summary>
+    /// <param name="atr">An ATR column for volatility-target sizing or ATR-multiple exit rules (empty: none).</param>
+    public SignalInputs ToInputs(ReadOnlySpan<double> atr = default) =>
+        new(_longEntries, _longExits, _shortEntries, _shortExits, atr) { StopLossPrice = _stopLoss, TakeProfitPrice = _takeProfit };
+
+    private static double[] NaNs(int count)
+    {
+        var values = new double[count];
+        values.AsSpan().Fill(double.NaN);
+        return values;
+    }
 }

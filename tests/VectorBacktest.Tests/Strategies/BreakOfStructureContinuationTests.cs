@@ -49,7 +49,7 @@ public sealed class BreakOfStructureContinuationTests
             for (int s = 0; s < swings.Count && swings.KnownAt[s] <= t; s++)
                 if (swings.HighLow[s] < 0) lastLow = swings.Level[s];
             Assert.Equal(lastLow, signals.StopLoss[t]);
-            Assert.Equal(bars.Close[t] - lastLow, signals.RiskDistance[t]);
+            Assert.Equal(bars.Close[t] + 1.5 * (bars.Close[t] - lastLow), signals.TakeProfit[t]);
         }
         Assert.Equal(1.5, signals.RewardRisk);
     }

@@ -28,10 +28,12 @@ public sealed class FairValueGapRetracementTests
         Assert.Empty(Bars(signals.ShortEntries));
         // The order block under the gap sits on bar 15 (low 102.6, stored as float32).
         Assert.Equal((double)102.6f, signals.StopLoss[23]);
-        Assert.Equal(bars.Close[23] - (double)102.6f, signals.RiskDistance[23]);
-        Assert.Equal(new ExitRules { StopLoss = ExitLevel.AtrMultiple(1), TakeProfit = ExitLevel.AtrMultiple(3), Reference = StopReference.SignalClose },
-            signals.Exits);
-        Assert.True(double.IsNaN(signals.StopLoss[22]));
+        Assert.Equal(bars.Close[23] + 3 * (bars.Close[23] - (double)102.6f), signals.TakeProfit[23]);
+        var inputs = signals.ToInputs();
+        Assert.Equal(signals.StopLoss[23], inputs.StopLossPrice[23]);
+        Assert.Equal(signals.TakeProfit[23], inputs.TakeProfitPrice[23]);
+        Assert.True(inputs.Atr.IsEmpty);
+        Assert.True(double.IsNaN(signals.StopLoss[22]) && double.IsNaN(signals.TakeProfit[22]));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class LiquiditySweepReversalTests
         Assert.Equal([20], Bars(signals.LongEntries));
         Assert.Empty(Bars(signals.ShortEntries));
         Assert.Equal(98.5, signals.StopLoss[20]);
-        Assert.Equal(103 - 98.5, signals.RiskDistance[20]);
+        Assert.Equal(103 + 1.5 * (103 - 98.5), signals.TakeProfit[20]);
         Assert.Equal(1.5, signals.RewardRisk);
 
         var withBuffer = new LiquiditySweepReversal(swingLength: 1, stopBuffer: 0.01).Generate(bars);

@@ -21,7 +21,7 @@ public sealed class SmaCrossoverTests
         Assert.Equal(1, StrategyTestData.Count(signals.LongExits));
         Assert.True(signals.ShortEntries.IsEmpty);
         Assert.False(signals.HasStops);
-        Assert.Null(signals.Exits);
+        Assert.True(signals.StopLoss.IsEmpty && signals.TakeProfit.IsEmpty);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class StrategyTestData
             AssertPrefix(full.ShortEntries, prefix.ShortEntries, length, "ShortEntries");
             AssertPrefix(full.ShortExits, prefix.ShortExits, length, "ShortExits");
             AssertPrefix<double>(full.StopLoss, prefix.StopLoss, length, "StopLoss");
-            AssertPrefix<double>(full.RiskDistance, prefix.RiskDistance, length, "RiskDistance");
+            AssertPrefix<double>(full.TakeProfit, prefix.TakeProfit, length, "TakeProfit");
         }
     }
 
