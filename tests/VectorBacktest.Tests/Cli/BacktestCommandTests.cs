@@ -129,11 +129,15 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
-    public void Fractional_stops_with_a_strategy_that_places_its_own_are_a_usage_error()
+    public void Fractional_stops_and_risk_sizing_combine_with_a_strategy_that_places_its_own()
     {
+        // The strategy's per-entry stops take precedence; risk-fraction sizing sizes from them (no execution stop needed).
         Directory.CreateDirectory(_folder);
         string path = Path.Combine(_folder, "stops.json");
-        File.WriteAllText(path, """{ "strategy": "bos-continuation", "execution": { "stopLoss": 0.02 } }""");
+        File.WriteAllText(path, """{ "strategy": "bos-continuation", "execution": { "stopLoss": 0.02, "sizing": "risk-fraction", "sizingValue": 0.01 } }""");
+        Assert.Equal(CliRunner.Ok, Invoke("--config", path, "--out", Out));
+        // Without any stop, risk sizing is a usage error.
+        File.WriteAllText(path, """{ "strategy": "sma-crossover", "execution": { "sizing": "risk-fraction", "sizingValue": 0.01 } }""");
         Assert.Equal(CliRunner.UsageError, Invoke("--config", path, "--out", Out));
     }
 

@@ -11,8 +11,8 @@ namespace VectorBacktest.Tests.Portfolio;
 /// <summary>The vectorized and the event-driven drivers give identical orders, trades, summaries and equity.</summary>
 public class DriverEquivalenceTests
 {
-    /// <summary>Replays signal columns as bar-by-bar requests.</summary>
-    private struct SignalReplay(bool[] le, bool[] lx, bool[] se, bool[] sx) : IBarStrategy
+    /// <summary>Replays signal columns as bar-by-bar requests, entries with their stop-loss / take-profit prices.</summary>
+    private struct SignalReplay(bool[] le, bool[] lx, bool[] se, bool[] sx, double[] stop, double[] target) : IBarStrategy
     {
         public int Calls;
 
@@ -20,9 +20,10 @@ public class DriverEquivalenceTests
         {
             Calls++;
             int t = context.Bar;
-            if (le[t]) context.EnterLong();
+            double sl = stop.Length > 0 ? stop[t] : double.NaN, tp = target.Length > 0 ? target[t] : double.NaN;
+            if (le[t]) context.EnterLong(sl, tp);
             if (lx[t]) context.ExitLong();
-            if (se.Length > 0 && se[t]) context.EnterShort();
+            if (se.Length > 0 && se[t]) context.EnterShort(stopLoss: sl, takeProfit: tp);
             if (sx.Length > 0 && sx[t]) context.ExitShort();
         }
     }
@@ -32,6 +33,26 @@ public class DriverEquivalenceTests
         var c = new bool[n];
         for (int i = 0; i < n; i++) c[i] = rng.Next(oneIn) == 0;
         return c;
+    }
+
+    // Per-entry levels on the valid side of each entry bar's close: none (empty columns), sparse (each level on half the entry
+    // bars) or dense (a stop on every entry bar, so risk sizing needs no rule; a bar with both entries then keeps only the long).
+    private static (double[] Stop, double[] Target) EntryLevels(Random rng, VectorBacktest.Data.BarSeries bars, bool[] le, bool[] se, int mode)
+    {
+        if (mode == 0) return ([], []);
+        int n = bars.Length;
+        var stop = new double[n];
+        var target = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (mode == 2 && le[i] && se.Length > 0) se[i] = false;
+            bool isLong = le[i] && !(se.Length > 0 && se[i]), isShort = !le[i] && se.Length > 0 && se[i];
+            double sign = isLong ? 1 : -1, close = bars.Close[i];
+            bool any = isLong || isShort;
+            stop[i] = any && (mode == 2 || rng.Next(2) == 0) ? close * (1 - sign * (0.002 + rng.NextDouble() * 0.05)) : double.NaN;
+            target[i] = any && rng.Next(2) == 0 ? close * (1 + sign * (0.002 + rng.NextDouble() * 0.08)) : double.NaN;
+        }
+        return (stop, target);
     }
 
     private static bool Same(int n, int seed)
@@ -47,6 +68,8 @@ public class DriverEquivalenceTests
         var funding = rng.Next(2) == 0 ? [] : new double[n];
         for (int i = 0; i < funding.Length; i++) funding[i] = i % 8 == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
         double leverage = rng.Next(2) == 0 ? 1 : 2 + rng.Next(20);
+        int levelMode = rng.Next(3);
+        var (stop, target) = EntryLevels(rng, bars, le, se, levelMode);
         var exits = new ExitRules
         {
             StopLoss = rng.Next(3) switch { 0 => ExitLevel.None, 1 => ExitLevel.Fraction(0.01 + rng.NextDouble() * 0.03), _ => ExitLevel.AtrMultiple(1 + rng.NextDouble() * 2) },
@@ -61,7 +84,7 @@ public class DriverEquivalenceTests
             Timing = rng.Next(2) == 0 ? FillTiming.NextOpen : FillTiming.SignalClose,
             Sizing = rng.Next(6) switch
             {
-                0 => OrderSizing.AllCash, 1 => OrderSizing.EquityFraction(0.5), 2 when exits.StopLoss.IsSet => OrderSizing.RiskFraction(0.05),
+                0 => OrderSizing.AllCash, 1 => OrderSizing.EquityFraction(0.5), 2 when exits.StopLoss.IsSet || levelMode == 2 => OrderSizing.RiskFraction(0.05),
                 3 => OrderSizing.VolatilityTarget(0.02), 4 => OrderSizing.Kelly(0.5, 0.55, 1.2, minTrades: 3), _ => OrderSizing.Quantity(3),
             },
             Lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01, MinNotional = 50 },
@@ -93,8 +116,9 @@ public class DriverEquivalenceTests
         var slippage = new FixedFractionSlippage(0.0005);
         var vectorWs = new SimulationWorkspace();
         var eventWs = new SimulationWorkspace();
-        var vector = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr, funding), options, default(PessimisticFillModel), fee, slippage, vectorWs);
-        var strategy = new SignalReplay(le, lx, se, sx);
+        var signals = new SignalInputs(le, lx, se, sx, atr, funding) { StopLossPrice = stop, TakeProfitPrice = target };
+        var vector = SignalSimulator.FromSignals(bars, signals, options, default(PessimisticFillModel), fee, slippage, vectorWs);
+        var strategy = new SignalReplay(le, lx, se, sx, stop, target);
         var events = EventDrivenSimulator.Run(bars, ref strategy, options, default(PessimisticFillModel), fee, slippage, eventWs, atr, funding);
         if (vector != events) return false;
         if (!vectorWs.Orders.SequenceEqual(eventWs.Orders) || !vectorWs.Trades.SequenceEqual(eventWs.Trades)) return false;
