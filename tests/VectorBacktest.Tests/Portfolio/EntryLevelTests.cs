@@ -4,6 +4,7 @@ using VectorBacktest.Execution.FeeModels;
 using VectorBacktest.Execution.FillModels;
 using VectorBacktest.Execution.SlippageModels;
 using VectorBacktest.Portfolio;
+using VectorBacktest.Tests.Infrastructure;
 
 namespace VectorBacktest.Tests.Portfolio;
 
@@ -221,5 +222,26 @@ public class EntryLevelTests
         Assert.Equal(1, summary.RejectedOrders);
         var (_, oneWs) = Both(one, [true], [], [], [95], [105], Base with { Timing = FillTiming.SignalClose });
         Assert.Equal((95.0, 105.0), (oneWs.Trades[0].StopLoss, oneWs.Trades[0].TakeProfit));
+    }
+
+    [Fact]
+    public void The_vectorized_run_with_level_columns_allocates_nothing_once_the_workspace_has_grown()
+    {
+        var bars = TestBars.Random(2000, 5);
+        var rng = new Random(5);
+        var entries = new bool[2000];
+        var stops = new double[2000];
+        var targets = new double[2000];
+        for (int i = 0; i < 2000; i++)
+        {
+            entries[i] = rng.Next(15) == 0;
+            stops[i] = bars.Close[i] * 0.98;
+            targets[i] = rng.Next(2) == 0 ? bars.Close[i] * 1.03 : double.NaN;
+        }
+        var options = Base with { Sizing = OrderSizing.RiskFraction(0.01) };
+        var ws = new SimulationWorkspace();
+        var summary = SignalSimulator.FromSignals(bars, new SignalInputs(entries, []) { StopLossPrice = stops, TakeProfitPrice = targets }, options, ws);
+        Assert.True(summary.ClosedTrades > 20);
+        Allocations.AssertNone(() => SignalSimulator.FromSignals(bars, new SignalInputs(entries, []) { StopLossPrice = stops, TakeProfitPrice = targets }, options, ws));
     }
 }

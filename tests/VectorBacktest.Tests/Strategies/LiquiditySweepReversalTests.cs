@@ -1,6 +1,7 @@
 using VectorBacktest.Data;
 using VectorBacktest.Execution;
 using VectorBacktest.Indicators.Smc;
+using VectorBacktest.Portfolio;
 using VectorBacktest.Strategies;
 using Liquidity = VectorBacktest.Indicators.Smc.Liquidity;
 
@@ -31,6 +32,24 @@ public sealed class LiquiditySweepReversalTests
 
         var withBuffer = new LiquiditySweepReversal(swingLength: 1, stopBuffer: 0.01).Generate(bars);
         Assert.Equal(98.5 * 0.99, withBuffer.StopLoss[20]);
+    }
+
+    [Fact]
+    public void The_simulator_attaches_the_strategys_stop_and_target_prices_and_risk_sizes_from_the_stop()
+    {
+        var bars = ScenarioBars.Series(Sweep());
+        var signals = new LiquiditySweepReversal(swingLength: 1, rewardRisk: 1.5).Generate(bars);
+        var ws = new SimulationWorkspace();
+        SignalSimulator.FromSignals(bars, signals.ToInputs(), new SimulationOptions { Sizing = OrderSizing.RiskFraction(0.01) }, ws);
+        var trade = ws.Trades[0];
+        // Decided on bar 20 (close 103), filled at bar 21's open: the levels are exactly the strategy's prices.
+        Assert.Equal((21, 98.5, 103 + 1.5 * (103 - 98.5)), (trade.EntryBar, trade.StopLoss, trade.TakeProfit));
+        Assert.Equal(0.01 * 10_000 / (bars.Open[21] - 98.5), trade.Quantity, 9);
+        // The ATR column is free for volatility-target sizing next to the strategy's own stops.
+        var atr = new double[bars.Length];
+        Array.Fill(atr, 2.0);
+        SignalSimulator.FromSignals(bars, signals.ToInputs(atr), new SimulationOptions { Sizing = OrderSizing.VolatilityTarget(0.01) }, ws);
+        Assert.Equal((0.01 * 10_000 / 2.0, 98.5), (ws.Trades[0].Quantity, ws.Trades[0].StopLoss));
     }
 
     [Fact]
