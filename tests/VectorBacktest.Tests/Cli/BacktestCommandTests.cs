@@ -129,6 +129,19 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_risk_flag_sizes_each_entry_from_the_strategys_stop()
+    {
+        Assert.Equal(CliRunner.Ok, Invoke("--strategy", "liquidity-sweep", "--risk", "0.002", "--out", Out));
+        var result = BacktestResult.Load(Out);
+        Assert.Equal((SizingKind.RiskFraction, 0.002), (result.Run.Execution.Sizing, result.Run.Execution.SizingValue));
+        // The first entry, taken with the whole initial cash as equity: 0.2 % of 10,000 at risk between the fill and the stop
+        // (a tight stop would be capped by the cash: this one is not).
+        var first = result.Trades[0];
+        Assert.Equal(20 / Math.Abs(first.EntryPrice - first.StopLoss), first.Quantity, 9);
+        Assert.True(first.Quantity * first.EntryPrice < 10_000);
+    }
+
+    [Fact]
     public void Fractional_stops_and_risk_sizing_combine_with_a_strategy_that_places_its_own()
     {
         // The strategy's per-entry stops take precedence; risk-fraction sizing sizes from them (no execution stop needed).

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using VectorBacktest.Portfolio;
 using VectorBacktest.Strategies;
 
 namespace VectorBacktest.Cli.Commands.Backtest;
 
 /// <summary>
 /// <c>vbt backtest [--config file] [--data file] [--timeframe tf] [--strategy name] [--param key=value]... [--preset name]
-/// [--cash x] [--fees x] [--slippage x] [--out dir]</c>: runs one backtest, prints the key statistics and writes
+/// [--cash x] [--fees x] [--slippage x] [--risk x] [--out dir]</c>: runs one backtest, prints the key statistics and writes
 /// trades, orders, equity and statistics into the output folder. Flags override the config file.
 /// </summary>
 internal static class BacktestCommand
@@ -23,17 +24,23 @@ internal static class BacktestCommand
         var cash = new Option<double?>("--cash") { Description = "Initial cash, quote currency (default 10000)." };
         var fees = new Option<double?>("--fees") { Description = "Fee per fill, a fraction of notional (0.001 = 0.1 %)." };
         var slippage = new Option<double?>("--slippage") { Description = "Slippage, a fraction of the price (backtesting-py preset: the spread)." };
+        var risk = new Option<double?>("--risk")
+        {
+            Description = "Risk this fraction of equity per trade at the entry's stop (risk-fraction sizing; the stop is the strategy's own, " +
+                "else execution.stopLoss).",
+        };
         var output = new Option<string?>("--out") { Description = $"Output folder (default {BacktestConfig.DefaultOut})." };
         var store = new Option<string?>("--store") { Description = "Also record the run (description, statistics, trades, equity) in this result store file (see vbt runs)." };
         var command = new Command("backtest", "Run a backtest: print the key statistics, write trades.csv, orders.csv, equity.csv, stats.json.")
         {
-            config, data, timeframe, strategy, param, preset, cash, fees, slippage, output, store,
+            config, data, timeframe, strategy, param, preset, cash, fees, slippage, risk, output, store,
         };
         command.SetAction(parse => CliRunner.Run(() =>
         {
             var resolved = Resolve(parse.GetValue(config) is { } path ? BacktestConfig.Load(path) : new BacktestConfig(),
                 parse.GetValue(data), parse.GetValue(timeframe), parse.GetValue(strategy), parse.GetValue(param) ?? [],
-                parse.GetValue(preset), parse.GetValue(cash), parse.GetValue(fees), parse.GetValue(slippage), parse.GetValue(output));
+                parse.GetValue(preset), parse.GetValue(cash), parse.GetValue(fees), parse.GetValue(slippage), parse.GetValue(output),
+                parse.GetValue(risk));
             var result = BacktestJob.Run(resolved);
             BacktestStatsTable.Print(result);
             string folder = resolved.Out ?? BacktestConfig.DefaultOut;
@@ -52,7 +59,7 @@ internal static class BacktestCommand
     /// <summary>The config with the command-line flags applied over it.</summary>
     /// <exception cref="ArgumentException">A malformed <c>--param</c>.</exception>
     internal static BacktestConfig Resolve(BacktestConfig config, string? data, string? timeframe, string? strategy, string[] parameters,
-        string? preset, double? cash, double? fees, double? slippage, string? output)
+        string? preset, double? cash, double? fees, double? slippage, string? output, double? risk = null)
     {
         var pairs = new List<KeyValuePair<string, string>>();
         // The config's parameters belong to the config's strategy; another strategy on the command line starts from defaults.
@@ -65,6 +72,8 @@ internal static class BacktestCommand
             InitialCash = cash ?? config.Execution.InitialCash,
             Fees = fees ?? config.Execution.Fees,
             Slippage = slippage ?? config.Execution.Slippage,
+            Sizing = risk is null ? config.Execution.Sizing : SizingKind.RiskFraction,
+            SizingValue = risk ?? config.Execution.SizingValue,
         };
         return config with
         {
