@@ -60,7 +60,8 @@ public static partial class PortfolioSimulator
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         ArgumentNullException.ThrowIfNull(universe);
-        ArgumentNullException.ThrowIfNull(strategy);
+        // Not ThrowIfNull(object): that would box a struct strategy on every run.
+        if (strategy is null) throw new ArgumentNullException(nameof(strategy));
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
