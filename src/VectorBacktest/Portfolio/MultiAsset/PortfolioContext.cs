@@ -19,7 +19,7 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 /// </remarks>
 public ref struct PortfolioContext
 {
-    private const byte LongEntry = 1, LongExit = 2, ShortEntry = 4, ShortExit = 8;
+    internal const byte LongEntry = 1, LongExit = 2, ShortEntry = 4, ShortExit = 8;
 
     private readonly Universe _universe;
     private readonly ReadOnlySpan<double> _quantity, _entry, _mark;
@@ -132,11 +132,15 @@ public ref struct PortfolioContext
     /// <summary>Withdraws the requests placed on <paramref name="symbol"/> during this call.</summary>
     public readonly void CancelRequests(int symbol) => _requests[Check(symbol)] = 0;
 
-    internal readonly bool HasRequest(int symbol) => _requests[symbol] != 0;
-    internal readonly bool LongEntryOf(int symbol) => (_requests[symbol] & LongEntry) != 0;
-    internal readonly bool LongExitOf(int symbol) => (_requests[symbol] & LongExit) != 0;
-    internal readonly bool ShortEntryOf(int symbol) => (_requests[symbol] & ShortEntry) != 0;
-    internal readonly bool ShortExitOf(int symbol) => (_requests[symbol] & ShortExit) != 0;
+    /// <summary>The requests placed on <paramref name="symbol"/>: a combination of <see cref="LongEntry"/>, <see cref="LongExit"/>,
+    /// <see cref="ShortEntry"/> and <see cref="ShortExit"/>.</summary>
+    internal readonly byte RequestsOf(int symbol) => _requests[symbol];
+
+    internal readonly void Add(int symbol, byte requests) => _requests[symbol] |= requests;
+
+    /// <summary>The same bar and state with its requests kept in <paramref name="requests"/> (one per symbol).</summary>
+    internal readonly PortfolioContext WithRequests(Span<byte> requests) =>
+        new(_universe, Bar, _quantity, _entry, _mark, Balance, requests);
 
     private readonly int Check(int symbol)
     {

@@ -14,7 +14,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     public void Request(in PortfolioContext context, int t)
     {
         for (int s = 0; s < _symbols; s++)
-            if (context.HasRequest(s))
-                Request(s, t, context.LongEntryOf(s), context.LongExitOf(s), context.ShortEntryOf(s), context.ShortExitOf(s));
+        {
+            byte r = context.RequestsOf(s);
+            if (r != 0)
+                Request(s, t, (r & PortfolioContext.LongEntry) != 0, (r & PortfolioContext.LongExit) != 0,
+                    (r & PortfolioContext.ShortEntry) != 0, (r & PortfolioContext.ShortExit) != 0);
+        }
     }
 }

@@ -350,5 +350,9 @@ public class PortfolioEventDrivenTests
             var strategy = new Rotation { Held = -1 };
             PortfolioSimulator.Run(universe, ref strategy, options, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws);
         });
+        // A vote grows its ballots on its first bar, then reuses them.
+        IPortfolioStrategy vote = VectorBacktest.Portfolio.Composition.PortfolioSignalVote.Majority(new Rotation { Held = -1 }, new Rotation { Held = -1 });
+        Allocations.AssertNone(() =>
+            PortfolioSimulator.Run(universe, ref vote, options, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws));
     }
 }
