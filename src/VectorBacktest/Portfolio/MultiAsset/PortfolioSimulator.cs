@@ -9,8 +9,9 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 
 /// <summary>
 /// Multi-asset runs on a <see cref="Universe"/> with one shared cash balance: per-symbol signal columns, entries sized by
-/// <see cref="PortfolioSizing"/> and cut by <see cref="RiskLimits"/> (<c>FromSignals</c>), or per-symbol order columns
-/// (<see cref="FromOrders{TFee, TSlippage}"/>); equity and gross exposure per bar.
+/// <see cref="PortfolioSizing"/> and cut by <see cref="RiskLimits"/> (<c>FromSignals</c>, or bar by bar from an
+/// <see cref="IPortfolioStrategy"/>: <c>Run</c>), or per-symbol order columns (<see cref="FromOrders{TFee, TSlippage}"/>); equity
+/// and gross exposure per bar.
 /// </summary>
 /// <remarks>
 /// <para>Per bar <c>t</c> under next-open timing: decisions taken on bar <c>t − 1</c>'s close fill at bar <c>t</c>'s open,
