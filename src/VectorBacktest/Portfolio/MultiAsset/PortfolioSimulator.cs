@@ -9,8 +9,9 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 
 /// <summary>
 /// Multi-asset runs on a <see cref="Universe"/> with one shared cash balance: per-symbol signal columns, entries sized by
-/// <see cref="PortfolioSizing"/> and cut by <see cref="RiskLimits"/> (<c>FromSignals</c>), or per-symbol order columns
-/// (<see cref="FromOrders{TFee, TSlippage}"/>); equity and gross exposure per bar.
+/// <see cref="PortfolioSizing"/> and cut by <see cref="RiskLimits"/> (<c>FromSignals</c>, or bar by bar from an
+/// <see cref="IPortfolioStrategy"/>: <c>Run</c>), or per-symbol order columns (<see cref="FromOrders{TFee, TSlippage}"/>); equity
+/// and gross exposure per bar.
 /// </summary>
 /// <remarks>
 /// <para>Per bar <c>t</c> under next-open timing: decisions taken on bar <c>t − 1</c>'s close fill at bar <c>t</c>'s open,
@@ -71,38 +72,26 @@ public static partial class PortfolioSimulator
         options.Validate();
         int symbols = universe.SymbolCount, n = universe.Length;
         signals.Validate(symbols, n);
-        if (options.Sizing.Kind == PortfolioSizingKind.VolatilityTarget && signals.Atr.IsEmpty)
-            throw new ArgumentException("Volatility-target sizing needs the signals.Atr column.", nameof(signals));
-        if ((options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple) && signals.Atr.IsEmpty && n > 0)
-            throw new ArgumentException("ATR-multiple exits need the signals.Atr column.", nameof(signals));
+        RequireAtr(options, signals.Atr, n, "signals.Atr", nameof(signals));
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
-        bool nextOpen = options.Timing == FillTiming.NextOpen;
+        run.UseAtr(signals.Atr);
         for (int t = 0; t < n; t++)
         {
-            if (nextOpen)
-            {
-                run.MarkAt(t, atOpen: true);
-                if (run.HaltPending) run.FlattenAll(t - 1, t, atOpen: true);
-                run.ExecutePending(t - 1, t, atOpen: true);
-                run.CheckExitLevels(t);
-                run.Decide(signals, t, lastBar: t == n - 1, reject: true);
-            }
-            else
-            {
-                run.CheckExitLevels(t);
-                run.Decide(signals, t, lastBar: false, reject: false);
-                run.MarkAt(t, atOpen: false);
-                run.ExecutePending(t, t, atOpen: false);
-            }
-            run.Close(t);
-            if (run.HaltPending && !nextOpen)
-            {
-                run.FlattenAll(t, t, atOpen: false);
-                run.Close(t);
-            }
+            run.BeginBar(t);
+            run.Decide(signals, t);
+            run.EndBar(t);
         }
         return run.Finish();
+    }
+
+    // Volatility-target sizing and ATR-multiple exits read an ATR column.
+    private static void RequireAtr(PortfolioOptions options, ReadOnlySpan<double> atr, int bars, string column, string parameter)
+    {
+        if (options.Sizing.Kind == PortfolioSizingKind.VolatilityTarget && atr.IsEmpty)
+            throw new ArgumentException($"Volatility-target sizing needs the {column} column.", parameter);
+        if ((options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple) && atr.IsEmpty && bars > 0)
+            throw new ArgumentException($"ATR-multiple exits need the {column} column.", parameter);
     }
 }
 
@@ -179,36 +168,79 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _haltBar = -1;
     }
 
-    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (an action on the last bar under next-open
-    /// timing, or on a bar the symbol lacks, is rejected).</summary>
-    public void Decide(in PortfolioSignals signals, int t, bool lastBar, bool reject)
+    /// <summary>The ATR column (symbol-major) read by volatility-target sizing and ATR-multiple exits.</summary>
+    public void UseAtr(ReadOnlySpan<double> atr)
     {
-        int n = _time.Length;
-        _atr = signals.Atr;
-        _atrBars = n;
-        for (int s = 0; s < _symbols; s++)
+        _atr = atr;
+        _atrBars = _time.Length;
+    }
+
+    /// <summary>Bar <paramref name="t"/> up to its decisions. Next-open: marks at the open, fires a pending drawdown stop, fills
+    /// the decisions of bar <paramref name="t"/> − 1, checks the exit levels. Signal-close: checks the exit levels.</summary>
+    public void BeginBar(int t)
+    {
+        if (_nextOpen)
         {
-            // Under signal-close timing an exit level reached on the bar pre-empts the symbol's signal there (dropped, as in
-            // the single-asset drivers).
-            if (!_nextOpen && _exitedBar[s] == t) continue;
-            int k = s * n + t;
-            var position = _q[s] > 0 ? PositionSide.Long : _q[s] < 0 ? PositionSide.Short : PositionSide.Flat;
-            var action = SignalDecision.Decide(position, At(signals.LongEntries, k), At(signals.LongExits, k),
-                At(signals.ShortEntries, k), At(signals.ShortExits, k));
-            if (action == SignalAction.None) continue;
-            if (!_universe.Present(s)[t])
-            {
-                RejectAction(s, action, t, t, RejectReason.MissingBar);
-                continue;
-            }
-            if (lastBar && reject)
-            {
-                RejectAction(s, action, t, t, RejectReason.EndOfData);
-                continue;
-            }
-            _pending[s] = action;
+            MarkAt(t, atOpen: true);
+            if (HaltPending) FlattenAll(t - 1, t, atOpen: true);
+            ExecutePending(t - 1, t, atOpen: true);
+        }
+        CheckExitLevels(t);
+    }
+
+    /// <summary>Bar <paramref name="t"/> after its decisions: under signal-close timing fills them at the close; marks the
+    /// portfolio at the close (and fires the drawdown stop there under signal-close timing).</summary>
+    public void EndBar(int t)
+    {
+        if (!_nextOpen)
+        {
+            MarkAt(t, atOpen: false);
+            ExecutePending(t, t, atOpen: false);
+        }
+        Close(t);
+        if (HaltPending && !_nextOpen)
+        {
+            FlattenAll(t, t, atOpen: false);
+            Close(t);
         }
     }
+
+    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions.</summary>
+    public void Decide(in PortfolioSignals signals, int t)
+    {
+        int n = _time.Length;
+        for (int s = 0; s < _symbols; s++)
+        {
+            int k = s * n + t;
+            Request(s, t, At(signals.LongEntries, k), At(signals.LongExits, k), At(signals.ShortEntries, k), At(signals.ShortExits, k));
+        }
+    }
+
+    /// <summary>Combines symbol <paramref name="s"/>'s four flags of bar <paramref name="t"/> with its position
+    /// (<see cref="SignalDecision"/>) into its pending action; an action on a bar the symbol lacks, or on the last bar under
+    /// next-open timing, is rejected.</summary>
+    public void Request(int s, int t, bool longEntry, bool longExit, bool shortEntry, bool shortExit)
+    {
+        // Under signal-close timing an exit level reached on the bar pre-empts the symbol's signal there (dropped, as in
+        // the single-asset drivers).
+        if (!_nextOpen && _exitedBar[s] == t) return;
+        var action = SignalDecision.Decide(Side(s), longEntry, longExit, shortEntry, shortExit);
+        if (action == SignalAction.None) return;
+        if (!_universe.Present(s)[t])
+        {
+            RejectAction(s, action, t, t, RejectReason.MissingBar);
+            return;
+        }
+        if (_nextOpen && t == _time.Length - 1)
+        {
+            RejectAction(s, action, t, t, RejectReason.EndOfData);
+            return;
+        }
+        _pending[s] = action;
+    }
+
+    /// <summary>Symbol <paramref name="s"/>'s position side.</summary>
+    public readonly PositionSide Side(int s) => _q[s] > 0 ? PositionSide.Long : _q[s] < 0 ? PositionSide.Short : PositionSide.Flat;
 
     private static bool At(ReadOnlySpan<bool> column, int k) => !column.IsEmpty && column[k];
 

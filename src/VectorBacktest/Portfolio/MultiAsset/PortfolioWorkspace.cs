@@ -14,6 +14,7 @@ public sealed class PortfolioWorkspace
     internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [], StopLoss = [], TakeProfit = [], OrderDelta = [], Remainder = [];
     internal int[] EntryBar = [], LevelsFrom = [], ExitedBar = [], RemainderDecision = [];
     internal SignalAction[] Pending = [];
+    internal byte[] Requests = [];
 
     /// <summary>The latest run's orders in processing order; empty at <see cref="RecordLevel.SummaryOnly"/>.
     /// <see cref="OrderRecord.BalanceAfter"/> is the shared balance; position fields are the order's symbol's.</summary>

@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using VectorBacktest.Data;
+using VectorBacktest.Execution;
+
+namespace VectorBacktest.Portfolio.MultiAsset;
+
+/// <summary>
+/// What an <see cref="IPortfolioStrategy"/> sees on one bar and the market requests it places, per symbol (a symbol is its index
+/// in the universe). Per symbol the requests are combined by the rules of signal columns (<see cref="SignalDecision"/>):
+/// entering the side already held is ignored, entering the other side reverses, an entry and an exit of one side cancel.
+/// </summary>
+/// <remarks>
+/// <para>Prices and volumes are those of the universe (NaN where a symbol has no bar), sliced to bars 0 to <see cref="Bar"/>:
+/// later bars are not visible, so no look-ahead is possible.</para>
+/// <para>Requests are market orders filled by the run's timing (next open, or this bar's close). A request for a symbol
+/// without a bar at <see cref="Bar"/> is rejected with <see cref="RejectReason.MissingBar"/>; one that would fill on a bar the
+/// symbol lacks is rejected the same way at the fill. Until the fill, a request can be withdrawn on the bar it was placed
+/// (<see cref="CancelRequests"/>); there are no working (limit or stop) orders to amend across bars.</para>
+/// </remarks>
+public ref struct PortfolioContext
+{
+    internal const byte LongEntry = 1, LongExit = 2, ShortEntry = 4, ShortExit = 8;
+
+    private readonly Universe _universe;
+    private readonly ReadOnlySpan<double> _quantity, _entry, _mark;
+    private readonly Span<byte> _requests;
+
+    internal PortfolioContext(Universe universe, int bar, ReadOnlySpan<double> quantity, ReadOnlySpan<double> entry,
+        ReadOnlySpan<double> mark, double balance, Span<byte> requests)
+    {
+        _universe = universe;
+        Bar = bar;
+        _quantity = quantity;
+        _entry = entry;
+        _mark = mark;
+        Balance = balance;
+        _requests = requests;
+    }
+
+    /// <summary>The current bar's index in the universe; its closes are the latest known prices.</summary>
+    public int Bar { get; }
+    /// <summary>Number of symbols.</summary>
+    public readonly int SymbolCount => _quantity.Length;
+    /// <summary>The symbols' names, by index.</summary>
+    public readonly IReadOnlyList<string> Symbols => _universe.Symbols;
+    /// <summary>Open times (epoch ms UTC) of the index positions 0 to <see cref="Bar"/>.</summary>
+    public readonly ReadOnlySpan<long> Time => _universe.Time[..(Bar + 1)];
+    /// <summary>Opens of <paramref name="symbol"/>, bars 0 to <see cref="Bar"/> (NaN where it has no bar).</summary>
+    public readonly ReadOnlySpan<double> Open(int symbol) => _universe.Open(Check(symbol))[..(Bar + 1)];
+    /// <summary>Highs of <paramref name="symbol"/>, bars 0 to <see cref="Bar"/> (NaN where it has no bar).</summary>
+    public readonly ReadOnlySpan<double> High(int symbol) => _universe.High(Check(symbol))[..(Bar + 1)];
+    /// <summary>Lows of <paramref name="symbol"/>, bars 0 to <see cref="Bar"/> (NaN where it has no bar).</summary>
+    public readonly ReadOnlySpan<double> Low(int symbol) => _universe.Low(Check(symbol))[..(Bar + 1)];
+    /// <summary>Closes of <paramref name="symbol"/>, bars 0 to <see cref="Bar"/> (NaN where it has no bar).</summary>
+    public readonly ReadOnlySpan<double> Close(int symbol) => _universe.Close(Check(symbol))[..(Bar + 1)];
+    /// <summary>Volumes of <paramref name="symbol"/>, bars 0 to <see cref="Bar"/> (NaN where it has no bar).</summary>
+    public readonly ReadOnlySpan<double> Volume(int symbol) => _universe.Volume(Check(symbol))[..(Bar + 1)];
+    /// <summary>Whether <paramref name="symbol"/> has a bar, positions 0 to <see cref="Bar"/>.</summary>
+    public readonly ReadOnlySpan<bool> Present(int symbol) => _universe.Present(Check(symbol))[..(Bar + 1)];
+
+    /// <summary>The position of <paramref name="symbol"/> after this bar's fills and exits.</summary>
+    public readonly PositionSide Position(int symbol)
+    {
+        double q = _quantity[Check(symbol)];
+        return q > 0 ? PositionSide.Long : q < 0 ? PositionSide.Short : PositionSide.Flat;
+    }
+
+    /// <summary>Signed position of <paramref name="symbol"/> in base units.</summary>
+    public readonly double Quantity(int symbol) => _quantity[Check(symbol)];
+    /// <summary>Entry price of <paramref name="symbol"/>'s position (0 when flat).</summary>
+    public readonly double EntryPrice(int symbol) => _entry[Check(symbol)];
+    /// <summary>The shared realised balance: initial cash + realised P&amp;L − fees (the open positions' cost basis included).</summary>
+    public double Balance { get; }
+
+    /// <summary>Free cash: <see cref="Balance"/> minus Σ |quantity| × entry price, as in <see cref="PortfolioWorkspace.Cash"/>.</summary>
+    public readonly double Cash
+    {
+        get
+        {
+            double free = Balance;
+            for (int s = 0; s < _quantity.Length; s++) free -= Math.Abs(_quantity[s]) * _entry[s];
+            return free;
+        }
+    }
+
+    /// <summary>Equity marked at this bar's close, each position at its symbol's last known close (the value
+    /// <see cref="PortfolioWorkspace.Equity"/> records for this bar when no order fills after this call).</summary>
+    public readonly double Equity
+    {
+        get
+        {
+            double equity = Balance;
+            for (int s = 0; s < _quantity.Length; s++)
+            {
+                double q = _quantity[s];
+                if (q == 0) continue;
+                double close = _universe.Close(s)[Bar];
+                double value = (double.IsNaN(close) ? _mark[s] : close) * q;
+                equity += value - q * _entry[s];
+            }
+            return equity;
+        }
+    }
+
+    /// <summary>Open a long on <paramref name="symbol"/> (or reverse a short into one).</summary>
+    public readonly void EnterLong(int symbol) => _requests[Check(symbol)] |= LongEntry;
+    /// <summary>Close a long on <paramref name="symbol"/>.</summary>
+    public readonly void ExitLong(int symbol) => _requests[Check(symbol)] |= LongExit;
+    /// <summary>Open a short on <paramref name="symbol"/> (or reverse a long into one).</summary>
+    public readonly void EnterShort(int symbol) => _requests[Check(symbol)] |= ShortEntry;
+    /// <summary>Close a short on <paramref name="symbol"/>.</summary>
+    public readonly void ExitShort(int symbol) => _requests[Check(symbol)] |= ShortExit;
+
+    /// <summary>Close whatever position <paramref name="symbol"/> holds.</summary>
+    public readonly void ClosePosition(int symbol)
+    {
+        double q = _quantity[Check(symbol)];
+        if (q > 0) _requests[symbol] |= LongExit;
+        else if (q < 0) _requests[symbol] |= ShortExit;
+    }
+
+    /// <summary>Close every open position.</summary>
+    public readonly void CloseAll()
+    {
+        for (int s = 0; s < _quantity.Length; s++)
+        {
+            if (_quantity[s] > 0) _requests[s] |= LongExit;
+            else if (_quantity[s] < 0) _requests[s] |= ShortExit;
+        }
+    }
+
+    /// <summary>Withdraws the requests placed on <paramref name="symbol"/> during this call.</summary>
+    public readonly void CancelRequests(int symbol) => _requests[Check(symbol)] = 0;
+
+    /// <summary>The requests placed on <paramref name="symbol"/>: a combination of <see cref="LongEntry"/>, <see cref="LongExit"/>,
+    /// <see cref="ShortEntry"/> and <see cref="ShortExit"/>.</summary>
+    internal readonly byte RequestsOf(int symbol) => _requests[symbol];
+
+    internal readonly void Add(int symbol, byte requests) => _requests[symbol] |= requests;
+
+    /// <summary>The same bar and state with its requests kept in <paramref name="requests"/> (one per symbol).</summary>
+    internal readonly PortfolioContext WithRequests(Span<byte> requests) =>
+        new(_universe, Bar, _quantity, _entry, _mark, Balance, requests);
+
+    private readonly int Check(int symbol)
+    {
+        if ((uint)symbol >= (uint)_quantity.Length) ThrowSymbol(symbol, _quantity.Length);
+        return symbol;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowSymbol(int symbol, int count) =>
+        throw new ArgumentOutOfRangeException(nameof(symbol), symbol, $"The universe has {count} symbols (indices 0 to {count - 1}).");
+}
