@@ -94,8 +94,11 @@ public class PortfolioExitTests
         entries[0] = true;
         var ws = new PortfolioWorkspace();
         var universe = Universe.Create(a);
-        Assert.Equal("Exits", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromSignals(universe, new PortfolioSignals(entries, new bool[3]),
-            Base with { Exits = new ExitRules { TrailingFraction = 0.1 } }, default(NoFee), default(NoSlippage), ws)).ParamName);
+        var depth = new OrderBookDepth(1, [99, 99, 99], [1, 1, 1], [101, 101, 101], [1, 1, 1]);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromSignals(universe, new PortfolioSignals(entries, new bool[3]),
+            Base with { Liquidity = new LiquidityLimits { MaxVolumeShare = 0.1, Depth = depth } }, default(NoFee), default(NoSlippage), ws)).ParamName);
+        Assert.Equal("MaxVolumeShare", Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioSimulator.FromSignals(universe, new PortfolioSignals(entries, new bool[3]),
+            Base with { Liquidity = new LiquidityLimits { MaxVolumeShare = 2 } }, default(NoFee), default(NoSlippage), ws)).ParamName);
         Assert.Equal("signals", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromSignals(universe, new PortfolioSignals(entries, new bool[3]),
             Base with { Exits = new ExitRules { StopLoss = ExitLevel.AtrMultiple(2) } }, default(NoFee), default(NoSlippage), ws)).ParamName);
         Assert.Equal("options.Exits.StopLoss", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromSignals(universe, new PortfolioSignals(entries, new bool[3]),
