@@ -265,6 +265,14 @@ public class PortfolioReferenceTests
         };
         Allocations.AssertNone(() =>
             PortfolioSimulator.FromSignals(u, new PortfolioSignals(le, lx), options, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws));
+        var stops = options with
+        {
+            Exits = new VectorBacktest.Execution.ExitRules { StopLoss = VectorBacktest.Execution.ExitLevel.Fraction(0.02), TrailingFraction = 0.01, TimeStopBars = 20 },
+            Liquidity = new LiquidityLimits { MaxVolumeShare = 0.001, Remainder = RemainderPolicy.Carry },
+        };
+        Allocations.AssertNone(() =>
+            PortfolioSimulator.FromSignals(u, new PortfolioSignals(le, lx), stops, new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws));
+        Assert.Contains(ws.Orders.ToArray(), o => o.Status == OrderStatus.Partial && o.Reason != ExitReason.None);
 
         var single = u.Series(0);
         var size = new double[single.Length];
