@@ -40,7 +40,7 @@ public sealed record PortfolioOptions
     /// its position closes or reverses; an exit's remainder until the position is flat, replaced (cancelled) by a newer exit or
     /// reversal of the symbol; <see cref="RejectReason.EndOfData"/> when the data ends first. <see cref="LiquidityLimits.Depth"/>
     /// (one order book) is refused with an <see cref="ArgumentException"/>: a universe would need one book per symbol.
-    /// <c>PortfolioSimulator.FromOrders</c> uses this value when its <c>limits</c> argument is default.
+    /// <c>PortfolioSimulator.FromOrders</c> takes its caps in its <c>limits</c> argument and refuses this one.
     /// </summary>
     public LiquidityLimits Liquidity { get; init; }
     /// <summary>Exposure caps, daily loss limit, drawdown stop (default: none).</summary>
