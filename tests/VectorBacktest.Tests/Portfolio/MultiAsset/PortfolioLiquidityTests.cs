@@ -115,6 +115,19 @@ public class PortfolioLiquidityTests
             carry.Orders[2].Reason, carry.Orders[2].Quantity, carry.Orders[2].PositionAfter));
         Assert.Equal((5.0, 100.0, 120.0), (carry.Trades[1].Quantity, carry.Trades[1].Pnl, carry.Trades[1].ExitPrice));
         Assert.Equal(2200.0, carry.Equity[^1], 9);
+
+        // Signal-close timing: the exit decided on bar 3 sells 10 at its close (110), the carried 5 at bar 4's close (120).
+        var atClose = new bool[6];
+        atClose[3] = true;
+        var close = Run(Universe.Create(a), entries, atClose, options with
+        {
+            Timing = FillTiming.SignalClose, Liquidity = options.Liquidity with { Remainder = RemainderPolicy.Carry },
+        });
+        Assert.Equal((3, 3, OrderStatus.Partial, 10.0, 110.0, false), (close.Orders[1].Bar, close.Orders[1].DecisionBar, close.Orders[1].Status,
+            close.Orders[1].Quantity, close.Orders[1].Price, close.Orders[1].AtOpen));
+        Assert.Equal((4, 3, OrderStatus.Filled, 5.0, 120.0), (close.Orders[2].Bar, close.Orders[2].DecisionBar, close.Orders[2].Status,
+            close.Orders[2].Quantity, close.Orders[2].Price));
+        Assert.Equal(2200.0, close.Equity[^1], 9);
     }
 
     [Fact]
