@@ -257,7 +257,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     // The time stop acts on the symbol's bars from its decision bar on until the position is closed (a missing bar defers it),
     // except while a carried exit is already closing the position.
     private readonly bool TimeStopDue(int s, int t) =>
-        t >= _timeStopBar[s] && _q[s] != 0 && _universe.Present(s)[t] && !(_remainder[s] != 0 && _remainderReason[s] != ExitReason.None);
+        t >= _timeStopBar[s] && _q[s] != 0 && _universe.Present(s)[t] && !ClosingCarried(s);
 
     private static bool At(ReadOnlySpan<bool> column, int k) => !column.IsEmpty && column[k];
 
@@ -366,8 +366,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             quantity = _risk.MaxPositionQuantity;
         if (_risk.MaxAssetExposure > 0) Cap(ref quantity, ref bound, _risk.MaxAssetExposure * equity / price, RejectReason.ExposureLimit);
         if (_risk.MaxTotalExposure > 0) Cap(ref quantity, ref bound, (_risk.MaxTotalExposure * equity - gross) / price, RejectReason.ExposureLimit);
+        // Free cash that is rounding dust of the balance (the rest of a carried entry spent it all) affords nothing, as on the
+        // order path.
         double free = FreeCash();
-        Cap(ref quantity, ref bound, free > 0 ? _fee.AffordableQuantity(free, price, Liquidity.Taker, _traded) : 0, RejectReason.InsufficientFunds);
+        Cap(ref quantity, ref bound, free > DustFraction * _balance ? _fee.AffordableQuantity(free, price, Liquidity.Taker, _traded) : 0,
+            RejectReason.InsufficientFunds);
         quantity = _lots.RoundDown(quantity);
         if (!(quantity > 0))
         {
@@ -546,7 +549,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private void ClosePosition(int s, int decision, int fill, double basePrice, ExitReason reason, bool atOpen,
         Liquidity liquidity = Liquidity.Taker, bool slip = true)
     {
-        if (_remainder[s] != 0 && _remainderReason[s] != ExitReason.None) EndCarried(s, fill, RejectReason.Cancelled);
+        if (ClosingCarried(s)) EndCarried(s, fill, RejectReason.Cancelled);
         Reduce(s, decision, fill, basePrice, reason, atOpen, liquidity, slip, recordNoLiquidity: true);
     }
 
@@ -618,6 +621,9 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         if (_remainder[s] != 0 && _remainderReason[s] == ExitReason.None) EndCarried(s, fill, RejectReason.Cancelled);
         Carry(s, decision, fill, -_q[s], reason);
     }
+
+    // Whether a carried exit is closing symbol s's position.
+    private readonly bool ClosingCarried(int s) => _remainder[s] != 0 && _remainderReason[s] != ExitReason.None;
 
     private void Carry(int s, int decision, int fill, double remainder, ExitReason reason)
     {
@@ -716,7 +722,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         for (int s = 0; s < _symbols; s++)
         {
-            if (_q[s] == 0 || (_remainder[s] != 0 && _remainderReason[s] != ExitReason.None)) continue;
+            if (_q[s] == 0 || ClosingCarried(s)) continue;
             if (!_universe.Present(s)[fill])
             {
                 if (recordMissing)

@@ -127,7 +127,7 @@ public class PortfolioReferenceTests
                 var bound = RejectReason.BelowMinQuantity;
                 if (qty > cap * eq / price) { qty = Math.Max(0, cap * eq / price); bound = RejectReason.ExposureLimit; }
                 double cashFree = Free();
-                double canBuy = cashFree > 0 ? Math.Max(0, cashFree / (1 + feeRate) / price) : 0;
+                double canBuy = cashFree > 1e-9 * balance ? Math.Max(0, cashFree / (1 + feeRate) / price) : 0;
                 if (qty > canBuy) { qty = canBuy; bound = RejectReason.InsufficientFunds; }
                 if (!(qty > 0)) { orders.Add((s, t, OrderSide.Buy, OrderStatus.Rejected, bound, wanted)); continue; }
                 double filled = Liquid(s, t, qty);
