@@ -33,7 +33,8 @@ public sealed record PortfolioOptions
     /// fill bar volume (rounded down to the lot step), recorded <see cref="OrderStatus.Partial"/> with the requested quantity,
     /// or <see cref="RejectReason.NoLiquidity"/> when nothing fills. The opening half of a reversal fills only once the closing
     /// half has closed the whole position (else rejected, <see cref="RejectReason.NoLiquidity"/>). The unfilled part is
-    /// cancelled (a capped exit leaves the rest of the position open, its exits still attached), or with
+    /// cancelled (a capped exit leaves the rest of the position open, its exits still attached; after the drawdown stop the rest
+    /// is closed on the symbol's following bars anyway), or with
     /// <see cref="RemainderPolicy.Carry"/> worked on the symbol's following bars at their default price (open or close by the
     /// timing; carried exits before entries): an entry's remainder through the average-cost order path (capped by the free cash,
     /// the risk limits and the liquidity like any entry; exits unchanged), cancelled (<see cref="RejectReason.Cancelled"/>) when

@@ -128,7 +128,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private int _atrBars;
 
     private double _balance, _traded, _fees, _peak, _maxDrawdown, _dayStart, _lastEquity, _winSum, _lossSum;
-    private int _filled, _rejected, _closed, _wins, _losses, _haltBar;
+    private int _filled, _rejected, _closed, _wins, _losses, _haltBar, _flattenedBar;
     private long _day, _blockedDay;
     public bool HaltPending;
     private bool _halted;
@@ -177,7 +177,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _peak = _dayStart = _lastEquity = options.InitialCash;
         _day = long.MinValue;
         _blockedDay = long.MinValue;
-        _haltBar = -1;
+        _haltBar = _flattenedBar = -1;
     }
 
     /// <summary>Bar <paramref name="t"/>'s work before its decisions are taken. Next-open timing: mark at the open, the drawdown
@@ -293,7 +293,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     public void ExecutePending(int decision, int fill, bool atOpen)
     {
         if (fill < 0 || decision < 0) return;
-        if (_halted) CloseRemaining(decision, fill, atOpen, recordMissing: false);
+        // One close per symbol and bar: not again on the bar the drawdown stop has just flattened.
+        if (_halted && _flattenedBar != fill) CloseRemaining(decision, fill, atOpen, recordMissing: false);
         // Under next-open timing the carried remainders of the symbols without a new decision fill in the same two phases.
         bool work = _carries && atOpen;
         for (int s = 0; s < _symbols; s++)
@@ -712,6 +713,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         HaltPending = false;
         _halted = true;
+        _flattenedBar = fill;
         CloseRemaining(decision, fill, atOpen, recordMissing: true);
         EndStaleEntries(fill);
     }

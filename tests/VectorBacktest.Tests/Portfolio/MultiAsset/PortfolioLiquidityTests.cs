@@ -147,4 +147,23 @@ public class PortfolioLiquidityTests
         Assert.Equal((OrderSide.Sell, OrderStatus.Rejected, RejectReason.NoLiquidity), (ws.Orders[2].Side, ws.Orders[2].Status, ws.Orders[2].RejectReason));
         Assert.Equal(3, ws.Orders.Length);
     }
+
+    [Fact]
+    public void The_drawdown_stop_s_capped_closes_continue_on_the_following_bars()
+    {
+        // 15 units bought at 100; bar 2's close at 80 is a 15 % drawdown (stop at 10 %). Bar 3 sells the 10 its volume allows,
+        // bar 4 the last 5, although the remainder policy is Cancel: the stopped portfolio keeps closing what it holds.
+        var a = Series("A", [100, 100, 80, 80, 80, 80], [1e9, 1e9, 1e9, 1000, 1000, 1000]);
+        var entries = new bool[6];
+        entries[0] = true;
+        var ws = Run(Universe.Create(a), entries, new bool[6], new PortfolioOptions
+        {
+            InitialCash = 2000, Sizing = PortfolioSizing.EquityWeight(0.75), Risk = new RiskLimits { MaxDrawdown = 0.1 },
+            Liquidity = new LiquidityLimits { MaxVolumeShare = 0.01 },
+        });
+        Assert.Equal(3, ws.Orders.Length);
+        Assert.Equal((3, 2, OrderStatus.Partial, ExitReason.DrawdownHalt, 10.0), (ws.Orders[1].Bar, ws.Orders[1].DecisionBar, ws.Orders[1].Status, ws.Orders[1].Reason, ws.Orders[1].Quantity));
+        Assert.Equal((4, 3, OrderStatus.Filled, ExitReason.DrawdownHalt, 5.0), (ws.Orders[2].Bar, ws.Orders[2].DecisionBar, ws.Orders[2].Status, ws.Orders[2].Reason, ws.Orders[2].Quantity));
+        Assert.Equal(1700.0, ws.Equity[^1], 9);
+    }
 }
