@@ -12,16 +12,38 @@ public sealed record PortfolioOptions
     /// <summary>Entry size (default: equal weight 0.1 of equity).</summary>
     public PortfolioSizing Sizing { get; init; } = PortfolioSizing.EquityWeight(0.1);
     /// <summary>
-    /// Stop-loss and take-profit attached to every entry, per symbol (default: none): a fraction of the reference, an absolute
-    /// price or an ATR multiple (<c>signals.Atr</c>), measured from the fill price or the decision close
-    /// (<see cref="ExitRules.Reference"/>). Checked on each of the symbol's bars from the fill bar (next-open) or the bar after
-    /// (signal-close) with the run's fill model and the single-asset book's intra-bar rules; under signal-close timing a
-    /// level reached on a bar pre-empts the symbol's signal there. Trailing and time stops are not supported here
-    /// (<see cref="ArgumentException"/>).
+    /// Exits attached to every entry, per symbol (default: none), with the single-asset book's rules (<see cref="ExitRules"/>).
+    /// Stop-loss and take-profit: a fraction of the reference, an absolute price or an ATR multiple (<c>signals.Atr</c>),
+    /// measured from the fill price or the decision close (<see cref="ExitRules.Reference"/>). Stop-loss, take-profit and
+    /// trailing stop are checked on each of the symbol's bars from the fill bar (next-open) or the bar after (signal-close)
+    /// with the run's fill model and the single-asset book's intra-bar rules (the trailing stop is tested with the extreme up
+    /// to the previous bar and the bar's open, then moved by the bar's extreme); a missing bar is skipped; under signal-close
+    /// timing a level reached on a bar pre-empts the symbol's signal there. The time stop counts bars of the universe's time
+    /// index, missing bars included (a holding time): it is decided on bar <c>fill + N − 1</c> (next-open) or <c>fill + N</c>
+    /// (signal-close) like an exit signal, when the symbol has no actionable signal there; when the symbol has no bar on that
+    /// bar the stop is decided on its next bar, and while it stays unfilled (no bar at the fill, or cut by
+    /// <see cref="Liquidity"/>) it is decided again on each of the symbol's following bars.
     /// </summary>
     public ExitRules Exits { get; init; }
     /// <summary>Whether stop-loss exits pay slippage (default true). Take-profit exits never do.</summary>
     public bool SlipStopExits { get; init; } = true;
+    /// <summary>
+    /// Liquidity caps on the fills of <c>PortfolioSimulator.FromSignals</c> (default: none): every fill — entries, exits of
+    /// any reason, the closing half of a reversal — takes at most <see cref="LiquidityLimits.MaxVolumeShare"/> of its symbol's
+    /// fill bar volume (rounded down to the lot step), recorded <see cref="OrderStatus.Partial"/> with the requested quantity,
+    /// or <see cref="RejectReason.NoLiquidity"/> when nothing fills. The opening half of a reversal fills only once the closing
+    /// half has closed the whole position (else rejected, <see cref="RejectReason.NoLiquidity"/>). The unfilled part is
+    /// cancelled (a capped exit leaves the rest of the position open, its exits still attached; after the drawdown stop the rest
+    /// is closed on the symbol's following bars anyway), or with
+    /// <see cref="RemainderPolicy.Carry"/> worked on the symbol's following bars at their default price (open or close by the
+    /// timing; carried exits before entries): an entry's remainder through the average-cost order path (capped by the free cash,
+    /// the risk limits and the liquidity like any entry; exits unchanged), cancelled (<see cref="RejectReason.Cancelled"/>) when
+    /// its position closes or reverses; an exit's remainder until the position is flat, replaced (cancelled) by a newer exit or
+    /// reversal of the symbol; <see cref="RejectReason.EndOfData"/> when the data ends first. <see cref="LiquidityLimits.Depth"/>
+    /// (one order book) is refused with an <see cref="ArgumentException"/>: a universe would need one book per symbol.
+    /// <c>PortfolioSimulator.FromOrders</c> takes its caps in its <c>limits</c> argument and refuses this one.
+    /// </summary>
+    public LiquidityLimits Liquidity { get; init; }
     /// <summary>Exposure caps, daily loss limit, drawdown stop (default: none).</summary>
     public RiskLimits Risk { get; init; }
     /// <summary>Quantity step and minimums, applied to every symbol (default: any fractional quantity).</summary>
@@ -31,7 +53,6 @@ public sealed record PortfolioOptions
 
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of range; the message names it.</exception>
-    /// <exception cref="ArgumentException">A trailing or time stop in <see cref="Exits"/>.</exception>
     public void Validate()
     {
         if (!(InitialCash > 0 && double.IsFinite(InitialCash)))
@@ -40,8 +61,6 @@ public sealed record PortfolioOptions
         if (!Enum.IsDefined(RecordLevel)) throw new ArgumentOutOfRangeException(nameof(RecordLevel), RecordLevel, "Unknown record level.");
         Sizing.Validate();
         Exits.Validate();
-        if (Exits.TrailingFraction > 0 || Exits.TimeStopBars > 0)
-            throw new ArgumentException("Multi-asset exits are a stop-loss and a take-profit: Exits.TrailingFraction and Exits.TimeStopBars must be 0.", nameof(Exits));
         Risk.Validate();
         Lots.Validate();
     }

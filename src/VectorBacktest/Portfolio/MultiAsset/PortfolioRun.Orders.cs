@@ -164,9 +164,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             return;
         }
         double volume = _universe.Volume(s)[fill];
-        double quantity = wanted;
-        if (limits.MaxVolumeShare > 0)
-            quantity = Math.Min(quantity, volume > 0 && double.IsFinite(volume) ? _lots.RoundDown(limits.MaxVolumeShare * volume) : 0);
+        double quantity = LiquidityCap(s, fill, wanted, limits);
         unfilled = wanted - quantity;
         if (!(quantity > 0))
         {

@@ -69,6 +69,7 @@ public static partial class PortfolioSimulator
         if (atr.Length != 0 && atr.Length != (long)symbols * n)
             throw new ArgumentException($"atr has {atr.Length} values but symbols × bars is {(long)symbols * n} (symbol-major).", nameof(atr));
         RequireAtr(options, atr, n, nameof(atr), nameof(atr));
+        RequireSignalLiquidity(options, n);
         workspace.Reset(symbols, n);
         if (workspace.Requests.Length < symbols) workspace.Requests = new byte[symbols];
         var requests = workspace.Requests.AsSpan(0, symbols);
@@ -76,13 +77,14 @@ public static partial class PortfolioSimulator
         run.UseAtr(atr);
         for (int t = 0; t < n; t++)
         {
-            run.BeginBar(t);
+            run.BeforeDecisions(t);
             requests.Clear();
             var context = run.Context(t, requests);
             strategy.OnBar(ref context);
             run.Request(context, t);
-            run.EndBar(t);
+            run.AfterDecisions(t);
         }
+        if (n > 0) run.ExpireCarried(n - 1);
         return run.Finish();
     }
 }

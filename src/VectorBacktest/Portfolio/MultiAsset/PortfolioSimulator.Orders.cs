@@ -42,7 +42,7 @@ public static partial class PortfolioSimulator
     /// <param name="limits">Liquidity caps (volume share and remainder policy; default: none).</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">Order columns of the wrong length; exits in <paramref name="options"/>; an
+    /// <exception cref="ArgumentException">Order columns of the wrong length; exits or liquidity caps in <paramref name="options"/>; an
     /// order-book depth in <paramref name="limits"/> (per-symbol books are not supported).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option or limit out of range; an unknown size type.</exception>
     public static PortfolioSummary FromOrders<TFee, TSlippage>(Universe universe, PortfolioOrders orders, PortfolioOptions options,
@@ -58,8 +58,10 @@ public static partial class PortfolioSimulator
         limits.Validate(n);
         if (limits.Depth is not null)
             throw new ArgumentException("FromOrders on a universe caps liquidity by volume share only: limits.Depth must be null.", nameof(limits));
-        if (options.Exits.StopLoss.IsSet || options.Exits.TakeProfit.IsSet)
+        if (options.Exits.HasPriceLevels || options.Exits.TimeStopBars > 0)
             throw new ArgumentException("FromOrders does not attach exits: options.Exits must be empty (place the exit orders in the order columns).", nameof(options));
+        if (options.Liquidity != default)
+            throw new ArgumentException("FromOrders takes its liquidity caps in the limits argument: options.Liquidity must be default.", nameof(options));
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<PessimisticFillModel, TFee, TSlippage>(universe, options, default, fee, slippage, workspace);
         bool nextOpen = options.Timing == FillTiming.NextOpen;

@@ -18,7 +18,9 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 /// first every exit and the closing half of every reversal (in symbol order), then every entry (in symbol order), so the
 /// cash freed by sales is available to the purchases of the same bar. Then the signals of bar <c>t</c> are read and the
 /// portfolio is marked at bar <c>t</c>'s close. Under signal-close timing the decisions of bar <c>t</c> fill at its close,
-/// in the same two phases.</para>
+/// in the same two phases. Liquidity remainders carried by <see cref="PortfolioOptions.Liquidity"/> are worked with the fills of
+/// bar <c>t</c>: under next-open timing in the same two phases, for the symbols without a new decision; under signal-close
+/// timing before bar <c>t</c>'s decisions are taken (after its exit levels).</para>
 /// <para>Missing bars: an order for a symbol without a bar at its fill position (NaN in the universe) is rejected with
 /// <see cref="RejectReason.MissingBar"/> (a reversal then keeps its position); a signal on a bar the symbol lacks is ignored
 /// unless it would act, when it is rejected the same way. A position is marked at its symbol's last known close.</para>
@@ -51,16 +53,16 @@ public static partial class PortfolioSimulator
     /// position's two exit levels (<see cref="PortfolioOptions.Exits"/>) fills first inside one bar.</summary>
     /// <param name="universe">The symbols on one time index (NaN where a symbol has no bar).</param>
     /// <param name="signals">Per-symbol signal columns, symbol-major.</param>
-    /// <param name="options">Cash, timing, sizing, exits, risk limits, lot rules, record level.</param>
-    /// <param name="fill">Intra-bar fill model for the exit levels (e.g. <see cref="PessimisticFillModel"/>).</param>
+    /// <param name="options">Cash, timing, sizing, exits, liquidity, risk limits, lot rules, record level.</param>
+    /// <param name="fill">Intra-bar fill model for the exit levels (stop-loss, take-profit, trailing stop; e.g. <see cref="PessimisticFillModel"/>).</param>
     /// <param name="fee">Fee model (exits at a take-profit are makers, every other fill a taker).</param>
     /// <param name="slippage">Slippage model.</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting or an ATR-multiple exit without a
-    /// usable ATR on a decision bar; a trailing or time stop in <see cref="PortfolioOptions.Exits"/>; an exit level on the wrong
-    /// side of its reference.</exception>
+    /// usable ATR on a decision bar; an exit level on the wrong side of its reference; an order-book depth in
+    /// <see cref="PortfolioOptions.Liquidity"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary FromSignals<TFill, TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
         TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
@@ -73,16 +75,26 @@ public static partial class PortfolioSimulator
         int symbols = universe.SymbolCount, n = universe.Length;
         signals.Validate(symbols, n);
         RequireAtr(options, signals.Atr, n, "signals.Atr", nameof(signals));
+        RequireSignalLiquidity(options, n);
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         run.UseAtr(signals.Atr);
         for (int t = 0; t < n; t++)
         {
-            run.BeginBar(t);
+            run.BeforeDecisions(t);
             run.Decide(signals, t);
-            run.EndBar(t);
+            run.AfterDecisions(t);
         }
+        if (n > 0) run.ExpireCarried(n - 1);
         return run.Finish();
+    }
+
+    // The signal drivers cap fills by volume share only: one order book cannot serve several symbols.
+    private static void RequireSignalLiquidity(PortfolioOptions options, int bars)
+    {
+        options.Liquidity.Validate(bars);
+        if (options.Liquidity.Depth is not null)
+            throw new ArgumentException("Multi-asset signal drivers cap liquidity by volume share only: options.Liquidity.Depth must be null (one order book cannot serve several symbols).", nameof(options));
     }
 
     // Volatility-target sizing and ATR-multiple exits read an ATR column.
@@ -101,9 +113,13 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
 {
     private readonly TFill _fill;
     private readonly ExitRules _exits;
-    private readonly bool _hasLevels, _slipStops, _nextOpen;
-    private readonly Span<double> _stopLoss, _takeProfit;
-    private readonly Span<int> _levelsFrom, _exitedBar;
+    private readonly bool _hasExits, _hasLevels, _slipStops, _nextOpen;
+    private readonly Span<double> _stopLoss, _takeProfit, _anchor;
+    private readonly Span<int> _levelsFrom, _exitedBar, _timeStopBar;
+    private readonly Span<ExitReason> _pendingReason, _remainderReason;
+    private readonly Span<int> _remainderBar;
+    private readonly LiquidityLimits _liquidity;
+    private readonly bool _capsFills, _carries;
     private const long DayMs = 86_400_000L;
     private readonly Universe _universe;
     private readonly ReadOnlySpan<long> _time;
@@ -125,7 +141,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private int _atrBars;
 
     private double _balance, _traded, _fees, _peak, _maxDrawdown, _dayStart, _lastEquity, _winSum, _lossSum;
-    private int _filled, _rejected, _closed, _wins, _losses, _haltBar;
+    private int _filled, _rejected, _closed, _wins, _losses, _haltBar, _flattenedBar;
     private long _day, _blockedDay;
     public bool HaltPending;
     private bool _halted;
@@ -134,7 +150,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         _fill = fill;
         _exits = options.Exits;
-        _hasLevels = options.Exits.StopLoss.IsSet || options.Exits.TakeProfit.IsSet;
+        _hasLevels = options.Exits.HasPriceLevels;
+        _hasExits = _hasLevels || options.Exits.TimeStopBars > 0;
+        _liquidity = options.Liquidity;
+        _capsFills = _liquidity.MaxVolumeShare > 0;
+        _carries = _capsFills && _liquidity.Remainder == RemainderPolicy.Carry;
         _slipStops = options.SlipStopExits;
         _nextOpen = options.Timing == FillTiming.NextOpen;
         _universe = universe;
@@ -158,6 +178,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _takeProfit = ws.TakeProfit.AsSpan(0, _symbols);
         _levelsFrom = ws.LevelsFrom.AsSpan(0, _symbols);
         _exitedBar = ws.ExitedBar.AsSpan(0, _symbols);
+        _anchor = ws.Anchor.AsSpan(0, _symbols);
+        _timeStopBar = ws.TimeStopBar.AsSpan(0, _symbols);
+        _pendingReason = ws.PendingReason.AsSpan(0, _symbols);
+        _remainderReason = ws.RemainderReason.AsSpan(0, _symbols);
+        _remainderBar = ws.RemainderBar.AsSpan(0, _symbols);
         _delta = ws.OrderDelta.AsSpan(0, _symbols);
         _remainder = ws.Remainder.AsSpan(0, _symbols);
         _remainderDecision = ws.RemainderDecision.AsSpan(0, _symbols);
@@ -165,32 +190,31 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _peak = _dayStart = _lastEquity = options.InitialCash;
         _day = long.MinValue;
         _blockedDay = long.MinValue;
-        _haltBar = -1;
+        _haltBar = _flattenedBar = -1;
     }
 
-    /// <summary>The ATR column (symbol-major) read by volatility-target sizing and ATR-multiple exits.</summary>
-    public void UseAtr(ReadOnlySpan<double> atr)
-    {
-        _atr = atr;
-        _atrBars = _time.Length;
-    }
-
-    /// <summary>Bar <paramref name="t"/> up to its decisions. Next-open: marks at the open, fires a pending drawdown stop, fills
-    /// the decisions of bar <paramref name="t"/> − 1, checks the exit levels. Signal-close: checks the exit levels.</summary>
-    public void BeginBar(int t)
+    /// <summary>Bar <paramref name="t"/>'s work before its decisions are taken. Next-open timing: mark at the open, the drawdown
+    /// stop's flattening, the fills of bar <c>t − 1</c>'s decisions and the carried remainders, then the exit levels. Signal-close
+    /// timing: the exit levels, then the carried remainders at the close.</summary>
+    public void BeforeDecisions(int t)
     {
         if (_nextOpen)
         {
             MarkAt(t, atOpen: true);
             if (HaltPending) FlattenAll(t - 1, t, atOpen: true);
             ExecutePending(t - 1, t, atOpen: true);
+            CheckExitLevels(t);
         }
-        CheckExitLevels(t);
+        else
+        {
+            CheckExitLevels(t);
+            if (_carries) WorkCarried(t);
+        }
     }
 
-    /// <summary>Bar <paramref name="t"/> after its decisions: under signal-close timing fills them at the close; marks the
-    /// portfolio at the close (and fires the drawdown stop there under signal-close timing).</summary>
-    public void EndBar(int t)
+    /// <summary>Bar <paramref name="t"/>'s work after its decisions (<see cref="Decide"/>): under signal-close timing their fills
+    /// at the close; then the close (<see cref="Close"/>) and, under signal-close timing, the drawdown stop's flattening.</summary>
+    public void AfterDecisions(int t)
     {
         if (!_nextOpen)
         {
@@ -205,7 +229,14 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
     }
 
-    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions.</summary>
+    /// <summary>The ATR column (symbol-major) read by volatility-target sizing and ATR-multiple exits.</summary>
+    public void UseAtr(ReadOnlySpan<double> atr)
+    {
+        _atr = atr;
+        _atrBars = _time.Length;
+    }
+
+    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (<see cref="Request(int, int, bool, bool, bool, bool)"/> per symbol).</summary>
     public void Decide(in PortfolioSignals signals, int t)
     {
         int n = _time.Length;
@@ -217,30 +248,42 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     }
 
     /// <summary>Combines symbol <paramref name="s"/>'s four flags of bar <paramref name="t"/> with its position
-    /// (<see cref="SignalDecision"/>) into its pending action; an action on a bar the symbol lacks, or on the last bar under
-    /// next-open timing, is rejected.</summary>
+    /// (<see cref="SignalDecision"/>) into its pending action; a due time stop is an exit when the flags ask for nothing. An action
+    /// on a bar the symbol lacks, or on the last bar under next-open timing, is rejected.</summary>
     public void Request(int s, int t, bool longEntry, bool longExit, bool shortEntry, bool shortExit)
     {
         // Under signal-close timing an exit level reached on the bar pre-empts the symbol's signal there (dropped, as in
         // the single-asset drivers).
         if (!_nextOpen && _exitedBar[s] == t) return;
         var action = SignalDecision.Decide(Side(s), longEntry, longExit, shortEntry, shortExit);
-        if (action == SignalAction.None) return;
+        var reason = ExitReason.Signal;
+        if (action == SignalAction.None)
+        {
+            if (!TimeStopDue(s, t)) return;
+            action = SignalAction.Close;
+            reason = ExitReason.TimeStop;
+        }
         if (!_universe.Present(s)[t])
         {
-            RejectAction(s, action, t, t, RejectReason.MissingBar);
+            RejectAction(s, action, reason, t, t, RejectReason.MissingBar);
             return;
         }
         if (_nextOpen && t == _time.Length - 1)
         {
-            RejectAction(s, action, t, t, RejectReason.EndOfData);
+            RejectAction(s, action, reason, t, t, RejectReason.EndOfData);
             return;
         }
         _pending[s] = action;
+        _pendingReason[s] = reason;
     }
 
     /// <summary>Symbol <paramref name="s"/>'s position side.</summary>
     public readonly PositionSide Side(int s) => _q[s] > 0 ? PositionSide.Long : _q[s] < 0 ? PositionSide.Short : PositionSide.Flat;
+
+    // The time stop acts on the symbol's bars from its decision bar on until the position is closed (a missing bar defers it),
+    // except while a carried exit is already closing the position.
+    private readonly bool TimeStopDue(int s, int t) =>
+        t >= _timeStopBar[s] && _q[s] != 0 && _universe.Present(s)[t] && !ClosingCarried(s);
 
     private static bool At(ReadOnlySpan<bool> column, int k) => !column.IsEmpty && column[k];
 
@@ -276,34 +319,47 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     public void ExecutePending(int decision, int fill, bool atOpen)
     {
         if (fill < 0 || decision < 0) return;
-        if (_halted) CloseRemaining(decision, fill, atOpen, recordMissing: false);
+        // One close per symbol and bar: not again on the bar the drawdown stop has just flattened.
+        if (_halted && _flattenedBar != fill) CloseRemaining(decision, fill, atOpen, recordMissing: false);
+        // Under next-open timing the carried remainders of the symbols without a new decision fill in the same two phases.
+        bool work = _carries && atOpen;
         for (int s = 0; s < _symbols; s++)
         {
             var action = _pending[s];
-            if (action is not (SignalAction.Close or SignalAction.ReverseToLong or SignalAction.ReverseToShort)) continue;
+            if (action is not (SignalAction.Close or SignalAction.ReverseToLong or SignalAction.ReverseToShort))
+            {
+                if (work) WorkCarried(s, fill, atOpen, exit: true);
+                continue;
+            }
             if (_q[s] == 0)
             {
                 if (action == SignalAction.Close) _pending[s] = SignalAction.None;
                 continue;
             }
+            var reason = action == SignalAction.Close ? _pendingReason[s] : ExitReason.Reverse;
             if (!_universe.Present(s)[fill])
             {
-                RejectAction(s, action, decision, fill, RejectReason.MissingBar);
+                RejectAction(s, action, reason, decision, fill, RejectReason.MissingBar);
                 _pending[s] = SignalAction.None;
                 continue;
             }
-            ClosePosition(s, decision, fill, Price(s, fill, atOpen), action == SignalAction.Close ? ExitReason.Signal : ExitReason.Reverse, atOpen);
+            ClosePosition(s, decision, fill, Price(s, fill, atOpen), reason, atOpen);
             if (action == SignalAction.Close) _pending[s] = SignalAction.None;
         }
         for (int s = 0; s < _symbols; s++)
         {
             var action = _pending[s];
-            if (action == SignalAction.None) continue;
+            if (action == SignalAction.None)
+            {
+                if (work) WorkCarried(s, fill, atOpen, exit: false);
+                continue;
+            }
             _pending[s] = SignalAction.None;
             var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short;
             var reason = _halted ? RejectReason.DrawdownHalt
                 : _blockedDay == Day(fill) ? RejectReason.DailyLossLimit
-                : !_universe.Present(s)[fill] ? RejectReason.MissingBar : RejectReason.None;
+                : !_universe.Present(s)[fill] ? RejectReason.MissingBar
+                : _q[s] != 0 ? RejectReason.NoLiquidity : RejectReason.None;
             if (reason != RejectReason.None)
             {
                 Reject(s, decision, fill, side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, ExitReason.None, reason, 0, double.NaN);
@@ -311,6 +367,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             }
             Enter(s, side, decision, fill, Price(s, fill, atOpen), atOpen);
         }
+        EndStaleEntries(fill);
     }
 
     private readonly double Price(int s, int bar, bool atOpen) => atOpen ? _universe.Open(s)[bar] : _universe.Close(s)[bar];
@@ -336,13 +393,28 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             quantity = _risk.MaxPositionQuantity;
         if (_risk.MaxAssetExposure > 0) Cap(ref quantity, ref bound, _risk.MaxAssetExposure * equity / price, RejectReason.ExposureLimit);
         if (_risk.MaxTotalExposure > 0) Cap(ref quantity, ref bound, (_risk.MaxTotalExposure * equity - gross) / price, RejectReason.ExposureLimit);
+        // Free cash that is rounding dust of the balance (the rest of a carried entry spent it all) affords nothing, as on the
+        // order path.
         double free = FreeCash();
-        Cap(ref quantity, ref bound, free > 0 ? _fee.AffordableQuantity(free, price, Liquidity.Taker, _traded) : 0, RejectReason.InsufficientFunds);
+        Cap(ref quantity, ref bound, free > DustFraction * _balance ? _fee.AffordableQuantity(free, price, Liquidity.Taker, _traded) : 0,
+            RejectReason.InsufficientFunds);
         quantity = _lots.RoundDown(quantity);
         if (!(quantity > 0))
         {
             Reject(s, decision, fill, orderSide, ExitReason.None, quantity < _lots.RoundDown(wanted) ? bound : RejectReason.BelowMinQuantity, wanted, price);
             return;
+        }
+        double unfilled = 0;
+        if (_capsFills)
+        {
+            double liquid = LiquidityCap(s, fill, quantity, _liquidity);
+            if (!(liquid > 0))
+            {
+                Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.NoLiquidity, quantity, price);
+                return;
+            }
+            unfilled = quantity - liquid;
+            quantity = liquid;
         }
         price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var lot = _lots.Check(quantity, price);
@@ -360,7 +432,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _mark[s] = basePrice;
         _entryFee[s] = fee;
         _entryBar[s] = fill;
-        if (_hasLevels) ResolveExits(s, side, decision, fill, price, atOpen);
+        if (_hasExits) ResolveExits(s, side, decision, fill, price, atOpen);
         _filled++;
         bool partial = quantity < _lots.RoundDown(wanted);
         if (_full)
@@ -371,6 +443,12 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = _q[s], EntryPriceAfter = price, BalanceAfter = _balance,
             });
+        if (unfilled > 0 && _carries)
+        {
+            // A stale remainder of the symbol's previous position ends after this order, as in the single-asset drivers.
+            if (_remainder[s] != 0) EndCarried(s, fill, RejectReason.Cancelled);
+            Carry(s, decision, fill, side == PositionSide.Long ? unfilled : -unfilled, ExitReason.None);
+        }
     }
 
     private static void Cap(ref double quantity, ref RejectReason bound, double cap, RejectReason reason)
@@ -380,8 +458,9 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         bound = reason;
     }
 
-    // The stop-loss and take-profit of a new position, by the single-asset book's rules: measured from the fill price or the
-    // decision bar's close, checked from the fill bar (next-open) or the bar after (signal-close).
+    // The exits of a new position, by the single-asset book's rules: levels measured from the fill price or the decision bar's
+    // close, checked from the fill bar (next-open) or the bar after (signal-close); the trailing stop's extreme starts at the
+    // reference; the time stop is decided on bar fill + N − 1 (next-open) or fill + N (signal-close).
     private readonly void ResolveExits(int s, PositionSide side, int decision, int fill, double fillPrice, bool atOpen)
     {
         double reference = _exits.Reference == StopReference.SignalClose ? _universe.Close(s)[decision] : fillPrice;
@@ -402,16 +481,20 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             ThrowWrongSide("options.Exits.TakeProfit", tp, reference, side, s, decision);
         _stopLoss[s] = sl;
         _takeProfit[s] = tp;
+        _anchor[s] = reference;
         _levelsFrom[s] = atOpen ? fill : fill + 1;
+        _timeStopBar[s] = _exits.TimeStopBars > 0 ? (int)Math.Min(int.MaxValue, (long)fill + _exits.TimeStopBars - (_nextOpen ? 1 : 0)) : int.MaxValue;
     }
 
-    /// <summary>Checks each held symbol's stop-loss and take-profit against its bar <paramref name="t"/> (after the bar's open fills)
-    /// with the fill model and the gap rule of <see cref="BarExits.FirstTouched"/>; a reached level closes the position at the
-    /// level (or the open on a gap): a stop-loss as a taker with slippage (<see cref="PortfolioOptions.SlipStopExits"/>), a
-    /// take-profit as a maker without.</summary>
+    /// <summary>Checks each held symbol's stop-loss, take-profit and trailing stop against its bar <paramref name="t"/> (after the
+    /// bar's open fills) with the fill model and the gap rule of <see cref="BarExits.FirstTouched"/>; a reached level closes the
+    /// position at the level (or the open on a gap): a stop-loss or trailing stop as a taker with slippage
+    /// (<see cref="PortfolioOptions.SlipStopExits"/>), a take-profit as a maker without. The trailing stop is tested with the
+    /// extreme up to the previous bar and this bar's open, then moved by this bar's extreme.</summary>
     public void CheckExitLevels(int t)
     {
         if (!_hasLevels) return;
+        double trail = _exits.TrailingFraction;
         for (int s = 0; s < _symbols; s++)
         {
             double q = _q[s];
@@ -419,14 +502,36 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             bool isLong = q > 0;
             double sl = double.IsNaN(_stopLoss[s]) ? (isLong ? double.NegativeInfinity : double.PositiveInfinity) : _stopLoss[s];
             double tp = double.IsNaN(_takeProfit[s]) ? (isLong ? double.PositiveInfinity : double.NegativeInfinity) : _takeProfit[s];
-            var (hit, price) = BarExits.FirstTouched(_fill, _universe.Open(s)[t], _universe.High(s)[t], _universe.Low(s)[t],
-                isLong ? sl : tp, isLong ? tp : sl, isLong);
-            if (hit == ExitLevelHit.None) continue;
+            double lower = isLong ? sl : tp, upper = isLong ? tp : sl;
+            double open = _universe.Open(s)[t];
+            bool trailing = false;
+            if (trail > 0)
+            {
+                if (isLong)
+                {
+                    _anchor[s] = Math.Max(_anchor[s], open);
+                    double level = _anchor[s] * (1.0 - trail);
+                    if (level > lower) { lower = level; trailing = true; }
+                }
+                else
+                {
+                    _anchor[s] = Math.Min(_anchor[s], open);
+                    double level = _anchor[s] * (1.0 + trail);
+                    if (level < upper) { upper = level; trailing = true; }
+                }
+            }
+            var (hit, price) = BarExits.FirstTouched(_fill, open, _universe.High(s)[t], _universe.Low(s)[t], lower, upper, isLong);
+            if (hit == ExitLevelHit.None)
+            {
+                if (trail > 0) _anchor[s] = isLong ? Math.Max(_anchor[s], _universe.High(s)[t]) : Math.Min(_anchor[s], _universe.Low(s)[t]);
+                continue;
+            }
             bool adverse = (hit == ExitLevelHit.Lower) == isLong;
-            ClosePosition(s, t, t, price, adverse ? ExitReason.StopLoss : ExitReason.TakeProfit, false,
+            ClosePosition(s, t, t, price, !adverse ? ExitReason.TakeProfit : trailing ? ExitReason.TrailingStop : ExitReason.StopLoss, false,
                 adverse ? Liquidity.Taker : Liquidity.Maker, adverse && _slipStops);
             _exitedBar[s] = t;
         }
+        EndStaleEntries(t);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -467,21 +572,40 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
     }
 
+    // A new exit of symbol s (signal, reversal, time stop, level, drawdown stop): replaces a carried exit, then closes.
     private void ClosePosition(int s, int decision, int fill, double basePrice, ExitReason reason, bool atOpen,
         Liquidity liquidity = Liquidity.Taker, bool slip = true)
     {
+        if (ClosingCarried(s)) EndCarried(s, fill, RejectReason.Cancelled);
+        Reduce(s, decision, fill, basePrice, reason, atOpen, liquidity, slip, recordNoLiquidity: true);
+    }
+
+    // Closes symbol s's position, or the part of it the bar's liquidity allows (recorded Partial; a bar with none records
+    // NoLiquidity unless the exit is a carried one); the rest is carried until flat under RemainderPolicy.Carry, else stays open.
+    private void Reduce(int s, int decision, int fill, double basePrice, ExitReason reason, bool atOpen, Liquidity liquidity, bool slip,
+        bool recordNoLiquidity)
+    {
         double q = _q[s], entry = _e[s];
         var orderSide = q > 0 ? OrderSide.Sell : OrderSide.Buy;
-        double quantity = Math.Abs(q);
+        double held = Math.Abs(q);
+        double quantity = _capsFills ? LiquidityCap(s, fill, held, _liquidity) : held;
+        if (!(quantity > 0))
+        {
+            if (recordNoLiquidity) Reject(s, decision, fill, orderSide, reason, RejectReason.NoLiquidity, held, basePrice);
+            CarryExit(s, decision, fill, reason);
+            return;
+        }
+        bool partial = quantity < held;
         double price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]) : basePrice;
         double fee = _fee.Fee(quantity, price, liquidity, _traded);
         _traded += quantity * price;
         double e = entry;
-        double gross = PositionMath.Apply(ref _q[s], ref e, -q, price, out _);
-        _e[s] = 0;
+        double gross = PositionMath.Apply(ref _q[s], ref e, partial ? (q > 0 ? -quantity : quantity) : -q, price, out _);
+        if (!partial) _e[s] = 0;
         _balance += gross - fee;
         _fees += fee;
-        double pnl = gross - fee - _entryFee[s];
+        double entryFee = partial ? _entryFee[s] * (quantity / held) : _entryFee[s];
+        double pnl = gross - fee - entryFee;
         _filled++;
         _closed++;
         if (pnl > 0)
@@ -498,25 +622,114 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         {
             _records.Add(new OrderRecord
             {
-                Bar = fill, DecisionBar = decision, Time = _time[fill], Side = orderSide, Asset = s, Status = OrderStatus.Filled,
+                Bar = fill, DecisionBar = decision, Time = _time[fill], Side = orderSide, Asset = s,
+                Status = partial ? OrderStatus.Partial : OrderStatus.Filled, RequestedQuantity = partial ? held : 0,
                 Reason = reason, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
-                PositionAfter = 0, EntryPriceAfter = 0, BalanceAfter = _balance,
+                PositionAfter = _q[s], EntryPriceAfter = _e[s], BalanceAfter = _balance,
             });
-            _records.Add(TradeOf(s, q, entry, fill, price, fee, pnl, reason));
+            _records.Add(TradeOf(s, q > 0 ? quantity : -quantity, entry, entryFee, fill, price, fee, pnl, reason));
+        }
+        if (partial)
+        {
+            _entryFee[s] -= entryFee;
+            CarryExit(s, decision, fill, reason);
+            return;
         }
         _entryFee[s] = 0;
         _stopLoss[s] = _takeProfit[s] = double.NaN;
+        if (_remainderReason[s] != ExitReason.None) _remainder[s] = 0;
     }
 
-    private readonly TradeRecord TradeOf(int s, double q, double entry, int exitBar, double exitPrice, double exitFee, double pnl, ExitReason reason)
+    // Under RemainderPolicy.Carry the rest of a capped exit closes on the symbol's following bars until flat; a carried entry
+    // of the same position ends first (cancelled by the exit).
+    private void CarryExit(int s, int decision, int fill, ExitReason reason)
+    {
+        if (!_carries) return;
+        if (_remainder[s] != 0 && _remainderReason[s] == ExitReason.None) EndCarried(s, fill, RejectReason.Cancelled);
+        Carry(s, decision, fill, -_q[s], reason);
+    }
+
+    // Whether a carried exit is closing symbol s's position.
+    private readonly bool ClosingCarried(int s) => _remainder[s] != 0 && _remainderReason[s] != ExitReason.None;
+
+    private void Carry(int s, int decision, int fill, double remainder, ExitReason reason)
+    {
+        _remainder[s] = remainder;
+        _remainderDecision[s] = decision;
+        _remainderBar[s] = fill;
+        _remainderReason[s] = reason;
+    }
+
+    // Signal-close timing: the carried remainders fill at bar t's close before its decisions, exits first.
+    private void WorkCarried(int t)
+    {
+        for (int s = 0; s < _symbols; s++) WorkCarried(s, t, atOpen: false, exit: true);
+        for (int s = 0; s < _symbols; s++) WorkCarried(s, t, atOpen: false, exit: false);
+    }
+
+    // Works symbol s's carried exit (`exit`) or entry on bar `fill` at its default price, from the bar after the one that left it:
+    // an exit closes what the bar's liquidity allows; an entry adds to its position through the order path (free cash, risk
+    // limits, liquidity; average cost, exits unchanged), as the single-asset book's WorkCarry does.
+    private void WorkCarried(int s, int fill, bool atOpen, bool exit)
+    {
+        double remainder = _remainder[s];
+        if (remainder == 0 || (_remainderReason[s] != ExitReason.None) != exit || _remainderBar[s] >= fill || !_universe.Present(s)[fill]) return;
+        if (exit)
+        {
+            Reduce(s, _remainderDecision[s], fill, Price(s, fill, atOpen), _remainderReason[s], atOpen, Liquidity.Taker, slip: true, recordNoLiquidity: false);
+            return;
+        }
+        double q = _q[s];
+        if (q == 0 || (q > 0) != (remainder > 0)) return;
+        ExecuteOrder(s, _remainderDecision[s], fill, remainder, Price(s, fill, atOpen), double.NaN, atOpen, _liquidity, false, out double unfilled);
+        _remainder[s] = remainder > 0 ? unfilled : -unfilled;
+    }
+
+    // Carried entries whose position has closed or reversed are cancelled on `bar`.
+    private void EndStaleEntries(int bar)
+    {
+        if (!_carries) return;
+        for (int s = 0; s < _symbols; s++)
+        {
+            double remainder = _remainder[s], q = _q[s];
+            if (remainder != 0 && _remainderReason[s] == ExitReason.None && (q == 0 || (q > 0) != (remainder > 0)))
+                EndCarried(s, bar, RejectReason.Cancelled);
+        }
+    }
+
+    /// <summary>Records the remainders still carried after the last bar <paramref name="last"/> as <see cref="RejectReason.EndOfData"/>.</summary>
+    public void ExpireCarried(int last)
+    {
+        if (!_carries) return;
+        for (int s = 0; s < _symbols; s++)
+            if (_remainder[s] != 0) EndCarried(s, last, RejectReason.EndOfData);
+    }
+
+    private void EndCarried(int s, int bar, RejectReason why)
+    {
+        double remainder = _remainder[s];
+        Reject(s, _remainderDecision[s], bar, remainder > 0 ? OrderSide.Buy : OrderSide.Sell, _remainderReason[s], why, Math.Abs(remainder), double.NaN);
+        _remainder[s] = 0;
+    }
+
+    // At most the volume share of symbol s's volume on `bar`, rounded down to the lot step (0 without volume).
+    private readonly double LiquidityCap(int s, int bar, double quantity, in LiquidityLimits limits)
+    {
+        if (!(limits.MaxVolumeShare > 0)) return quantity;
+        double volume = _universe.Volume(s)[bar];
+        return Math.Min(quantity, volume > 0 && double.IsFinite(volume) ? _lots.RoundDown(limits.MaxVolumeShare * volume) : 0);
+    }
+
+    private readonly TradeRecord TradeOf(int s, double q, double entry, double entryFee, int exitBar, double exitPrice, double exitFee, double pnl,
+        ExitReason reason)
     {
         double quantity = Math.Abs(q);
         return new TradeRecord
         {
             Asset = s, EntryBar = _entryBar[s], ExitBar = exitBar, EntryTime = _time[_entryBar[s]], ExitTime = _time[exitBar],
             Side = q > 0 ? PositionSide.Long : PositionSide.Short, Quantity = quantity, EntryPrice = entry, ExitPrice = exitPrice,
-            EntryFee = _entryFee[s], ExitFee = exitFee, Pnl = pnl,
-            Return = (q > 0 ? 1.0 : -1.0) * (exitPrice / entry - 1) - (exitFee + _entryFee[s]) / (quantity * entry),
+            EntryFee = entryFee, ExitFee = exitFee, Pnl = pnl,
+            Return = (q > 0 ? 1.0 : -1.0) * (exitPrice / entry - 1) - (exitFee + entryFee) / (quantity * entry),
             ExitReason = reason, StopLoss = _stopLoss[s], TakeProfit = _takeProfit[s],
         };
     }
@@ -526,15 +739,18 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         HaltPending = false;
         _halted = true;
+        _flattenedBar = fill;
         CloseRemaining(decision, fill, atOpen, recordMissing: true);
+        EndStaleEntries(fill);
     }
 
-    // After the stop: closes the positions whose symbol has a bar on `fill`; the others are closed on their next bar.
+    // After the stop: closes the positions whose symbol has a bar on `fill`; the others (and what the liquidity left open,
+    // unless it is carried) are closed on their next bars.
     private void CloseRemaining(int decision, int fill, bool atOpen, bool recordMissing)
     {
         for (int s = 0; s < _symbols; s++)
         {
-            if (_q[s] == 0) continue;
+            if (_q[s] == 0 || ClosingCarried(s)) continue;
             if (!_universe.Present(s)[fill])
             {
                 if (recordMissing)
@@ -573,12 +789,12 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
     }
 
-    private void RejectAction(int s, SignalAction action, int decision, int bar, RejectReason reason)
+    private void RejectAction(int s, SignalAction action, ExitReason closeReason, int decision, int bar, RejectReason reason)
     {
         bool opening = action is SignalAction.OpenLong or SignalAction.OpenShort;
         var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong || (action == SignalAction.Close && _q[s] < 0)
             ? OrderSide.Buy : OrderSide.Sell;
-        Reject(s, decision, bar, side, opening ? ExitReason.None : action == SignalAction.Close ? ExitReason.Signal : ExitReason.Reverse,
+        Reject(s, decision, bar, side, opening ? ExitReason.None : action == SignalAction.Close ? closeReason : ExitReason.Reverse,
             reason, opening ? 0 : Math.Abs(_q[s]), double.NaN);
     }
 
@@ -601,7 +817,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         if (_full && n > 0)
             for (int s = 0; s < _symbols; s++)
                 if (_q[s] != 0)
-                    _records.Add(TradeOf(s, _q[s], _e[s], n - 1, _mark[s], 0, _q[s] * (_mark[s] - _e[s]) - _entryFee[s], ExitReason.None));
+                    _records.Add(TradeOf(s, _q[s], _e[s], _entryFee[s], n - 1, _mark[s], 0, _q[s] * (_mark[s] - _e[s]) - _entryFee[s], ExitReason.None));
         return new PortfolioSummary
         {
             InitialCash = _options.InitialCash, FinalEquity = n > 0 ? _lastEquity : _options.InitialCash, FilledOrders = _filled,

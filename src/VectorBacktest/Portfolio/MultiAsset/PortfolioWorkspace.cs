@@ -11,10 +11,11 @@ public sealed class PortfolioWorkspace
     private double[] _equity = [], _cash = [], _gross = [];
     private int _bars;
 
-    internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [], StopLoss = [], TakeProfit = [], OrderDelta = [], Remainder = [];
-    internal int[] EntryBar = [], LevelsFrom = [], ExitedBar = [], RemainderDecision = [];
+    internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [], StopLoss = [], TakeProfit = [], Anchor = [], OrderDelta = [], Remainder = [];
+    internal int[] EntryBar = [], LevelsFrom = [], ExitedBar = [], TimeStopBar = [], RemainderDecision = [], RemainderBar = [];
     internal SignalAction[] Pending = [];
     internal byte[] Requests = [];
+    internal Execution.ExitReason[] PendingReason = [], RemainderReason = [];
 
     /// <summary>The latest run's orders in processing order; empty at <see cref="RecordLevel.SummaryOnly"/>.
     /// <see cref="OrderRecord.BalanceAfter"/> is the shared balance; position fields are the order's symbol's.</summary>
@@ -46,9 +47,12 @@ public sealed class PortfolioWorkspace
         if (Quantity.Length < symbols)
         {
             Quantity = new double[symbols]; Entry = new double[symbols]; EntryFee = new double[symbols]; Mark = new double[symbols];
-            StopLoss = new double[symbols]; TakeProfit = new double[symbols]; OrderDelta = new double[symbols]; Remainder = new double[symbols];
-            EntryBar = new int[symbols]; LevelsFrom = new int[symbols]; ExitedBar = new int[symbols]; RemainderDecision = new int[symbols];
+            StopLoss = new double[symbols]; TakeProfit = new double[symbols]; Anchor = new double[symbols]; OrderDelta = new double[symbols];
+            Remainder = new double[symbols];
+            EntryBar = new int[symbols]; LevelsFrom = new int[symbols]; ExitedBar = new int[symbols]; TimeStopBar = new int[symbols];
+            RemainderDecision = new int[symbols]; RemainderBar = new int[symbols];
             Pending = new SignalAction[symbols];
+            PendingReason = new Execution.ExitReason[symbols]; RemainderReason = new Execution.ExitReason[symbols];
         }
         Quantity.AsSpan(0, symbols).Clear();
         Entry.AsSpan(0, symbols).Clear();
@@ -63,5 +67,10 @@ public sealed class PortfolioWorkspace
         OrderDelta.AsSpan(0, symbols).Clear();
         Remainder.AsSpan(0, symbols).Clear();
         RemainderDecision.AsSpan(0, symbols).Clear();
+        RemainderBar.AsSpan(0, symbols).Clear();
+        RemainderReason.AsSpan(0, symbols).Clear();
+        PendingReason.AsSpan(0, symbols).Clear();
+        Anchor.AsSpan(0, symbols).Clear();
+        TimeStopBar.AsSpan(0, symbols).Fill(int.MaxValue);
     }
 }
