@@ -156,17 +156,20 @@ public class PortfolioOrderTests
         var timing = rng.Next(2) == 0 ? FillTiming.NextOpen : FillTiming.SignalClose;
         var limits = rng.Next(2) == 0 ? default : new LiquidityLimits
         {
-            MaxVolumeShare = 0.01 + rng.NextDouble() * 0.1, Remainder = rng.Next(2) == 0 ? RemainderPolicy.Cancel : RemainderPolicy.Carry,
+            MaxVolumeShare = rng.Next(3) == 0 ? 0 : 0.01 + rng.NextDouble() * 0.1,
+            Remainder = rng.Next(2) == 0 ? RemainderPolicy.Cancel : RemainderPolicy.Carry,
         };
+        var depth = rng.Next(3) == 0 ? RandomDepth(bars, timing, rng) : null;
+        var risk = rng.Next(2) == 0 ? default : RandomRisk(rng);
         var lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01 };
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(rng.Next(2) * 0.0005);
         var single = new SimulationWorkspace();
         var ws = new PortfolioWorkspace();
-        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price), new SimulationOptions { Timing = timing, Lots = lots },
-            fee, slip, single, limits);
+        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price),
+            new SimulationOptions { Timing = timing, Lots = lots, Risk = risk }, fee, slip, single, limits with { Depth = depth });
         var actual = PortfolioSimulator.FromOrders(Universe.Create(bars), new PortfolioOrders(size, type, price),
-            new PortfolioOptions { Timing = timing, Lots = lots }, fee, slip, ws, limits);
+            new PortfolioOptions { Timing = timing, Lots = lots, Risk = risk }, fee, slip, ws, limits, depth is null ? [] : [depth]);
         if (n > 0 && actual.FinalEquity != expected.FinalEquity) return $"final equity {actual.FinalEquity} vs {expected.FinalEquity}";
         if ((actual.FilledOrders, actual.RejectedOrders, actual.ClosedTrades, actual.TotalFees) !=
             (expected.FilledOrders, expected.RejectedOrders, expected.ClosedTrades, expected.TotalFees)) return $"summary {actual} vs {expected}";
@@ -178,6 +181,35 @@ public class PortfolioOrderTests
             if (single.Trades[k] != ws.Trades[k]) return $"trade {k}: {ws.Trades[k]} vs {single.Trades[k]}";
         var curve = EquityCurve.Build(bars, single.Orders, 10_000);
         return curve.Equity.AsSpan().SequenceEqual(ws.Equity) ? null : "equity curves differ";
+    }
+
+    internal static RiskLimits RandomRisk(Random rng) => new()
+    {
+        MaxPositionQuantity = rng.Next(3) == 0 ? 20 + rng.NextDouble() * 80 : 0,
+        MaxAssetExposure = rng.Next(3) == 0 ? 0.2 + rng.NextDouble() : 0,
+        MaxTotalExposure = rng.Next(3) == 0 ? 0.2 + rng.NextDouble() : 0,
+        DailyLossLimit = rng.Next(3) == 0 ? 0.002 + rng.NextDouble() * 0.03 : 0,
+        MaxDrawdown = rng.Next(3) == 0 ? 0.01 + rng.NextDouble() * 0.1 : 0,
+    };
+
+    // One to three levels a side around each bar's default fill price, 0.1 % apart, random quantities (a 0 ends a side).
+    internal static OrderBookDepth RandomDepth(BarSeries bars, FillTiming timing, Random rng)
+    {
+        int n = bars.Length, levels = 1 + rng.Next(3);
+        var bid = new double[n * levels]; var bidQ = new double[n * levels]; var ask = new double[n * levels]; var askQ = new double[n * levels];
+        for (int i = 0; i < n; i++)
+        {
+            double mid = timing == FillTiming.NextOpen ? bars.Open[i] : bars.Close[i];
+            for (int l = 0; l < levels; l++)
+            {
+                int k = i * levels + l;
+                bid[k] = mid * (1 - 0.001 * (l + 1));
+                ask[k] = mid * (1 + 0.001 * (l + 1));
+                bidQ[k] = rng.Next(8) == 0 ? 0 : Math.Round(rng.NextDouble() * 60, 2);
+                askQ[k] = rng.Next(8) == 0 ? 0 : Math.Round(rng.NextDouble() * 60, 2);
+            }
+        }
+        return new OrderBookDepth(levels, bid, bidQ, ask, askQ);
     }
 
     [Fact]
