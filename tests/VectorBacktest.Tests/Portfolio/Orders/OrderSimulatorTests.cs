@@ -5,6 +5,7 @@ using VectorBacktest.Execution.FeeModels;
 using VectorBacktest.Execution.SlippageModels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Portfolio.Orders;
+using VectorBacktest.Tests.Portfolio.MultiAsset;
 
 namespace VectorBacktest.Tests.Portfolio.Orders;
 
@@ -104,7 +105,7 @@ public class OrderSimulatorTests
             OrderSimulator.FromOrders(bars, new OrderInputs(new double[2]), new SimulationOptions(), default(NoFee), default(NoSlippage), ws));
         Assert.Equal("orders", wrong.ParamName);
         var exits = Assert.Throws<ArgumentException>(() => OrderSimulator.FromOrders(bars, new OrderInputs(new double[3]),
-            new SimulationOptions { Exits = new ExitRules { TimeStopBars = 2 } }, default(NoFee), default(NoSlippage), ws));
+            new SimulationOptions { Exits = new ExitRules { StopLoss = ExitLevel.AtrMultiple(2) } }, default(NoFee), default(NoSlippage), ws));
         Assert.Equal("options", exits.ParamName);
         var share = Assert.Throws<ArgumentOutOfRangeException>(() => OrderSimulator.FromOrders(bars, new OrderInputs(new double[3]),
             new SimulationOptions(), default(NoFee), default(NoSlippage), ws, new LiquidityLimits { MaxVolumeShare = 2 }));
@@ -125,10 +126,19 @@ public class OrderSimulatorTests
         Assert.Equal(summary.FinalEquity, curve.Equity[^1], 9);
     }
 
-    private static string? Mismatch(int n, int seed)
+    // The bars of TestBars.Random an hour apart, so a run spans several UTC days (the daily loss limit resets).
+    private static VectorBacktest.Data.BarSeries Hourly(VectorBacktest.Data.BarSeries bars)
+    {
+        var time = new long[bars.Length];
+        for (int i = 0; i < time.Length; i++) time[i] = TestBars.Start + i * 3_600_000L;
+        return VectorBacktest.Data.BarSeries.FromArrays("H", null, time, bars.Open.ToArray(), bars.High.ToArray(), bars.Low.ToArray(),
+            bars.Close.ToArray(), bars.Volume.ToArray());
+    }
+
+    private static string? Mismatch(int n, int seed, bool extras = false)
     {
         var rng = new Random(seed);
-        var bars = TestBars.Random(n, seed);
+        var bars = extras ? Hourly(TestBars.Random(n, seed)) : TestBars.Random(n, seed);
         var type = (SizeType)rng.Next(6);
         bool nextOpen = rng.Next(2) == 0;
         double fee = rng.Next(2) == 0 ? 0 : 0.001, slip = rng.Next(2) == 0 ? 0 : 0.0005;
@@ -146,19 +156,34 @@ public class OrderSimulatorTests
                 _ => u * 1.5,
             };
         }
-        var options = new SimulationOptions { Timing = nextOpen ? FillTiming.NextOpen : FillTiming.SignalClose };
+        var risk = extras && rng.Next(4) != 0 ? PortfolioOrderTests.RandomRisk(rng) : default;
+        var exits = extras && rng.Next(4) != 0
+            ? new OrderReference.Exits(rng.Next(2) * (0.005 + rng.NextDouble() * 0.03), rng.Next(2) * (0.005 + rng.NextDouble() * 0.05),
+                rng.Next(3) == 0 ? 0.005 + rng.NextDouble() * 0.03 : 0, rng.Next(3) == 0 ? 1 + rng.Next(8) : 0)
+            : default;
+        var options = new SimulationOptions
+        {
+            Timing = nextOpen ? FillTiming.NextOpen : FillTiming.SignalClose, Risk = risk,
+            Exits = new ExitRules
+            {
+                StopLoss = exits.StopLoss > 0 ? ExitLevel.Fraction(exits.StopLoss) : default,
+                TakeProfit = exits.TakeProfit > 0 ? ExitLevel.Fraction(exits.TakeProfit) : default,
+                TrailingFraction = exits.Trailing, TimeStopBars = exits.TimeStop,
+            },
+        };
         var ws = new SimulationWorkspace();
         var limits = new LiquidityLimits { MaxVolumeShare = share, Remainder = carry ? RemainderPolicy.Carry : RemainderPolicy.Cancel };
         var summary = OrderSimulator.FromOrders(bars, new OrderInputs(size, type), options, new FractionFee(fee), new FixedFractionSlippage(slip), ws, limits);
-        var (orders, equity) = OrderReference.Run(bars, size, type, nextOpen, fee, slip, options.InitialCash, share, carry);
-        if (orders.Count != ws.Orders.Length) return $"{type} nextOpen={nextOpen} share={share} carry={carry}: {ws.Orders.Length} orders, reference {orders.Count}: first {Diff(ws.Orders, orders)}";
+        var (orders, equity) = OrderReference.Run(bars, size, type, nextOpen, fee, slip, options.InitialCash, share, carry, risk, exits);
+        if (orders.Count != ws.Orders.Length) return $"{type} nextOpen={nextOpen} share={share} carry={carry} risk={risk} exits={exits}: {ws.Orders.Length} orders, reference {orders.Count}: first {Diff(ws.Orders, orders)}";
         for (int k = 0; k < orders.Count; k++)
         {
             var a = ws.Orders[k];
             var r = orders[k];
             if (a.Bar != r.Bar || a.Side != r.Side || a.Status != r.Status || a.RejectReason != r.Reject
+                || r.Exit != ExitReason.None && a.Reason != r.Exit
                 || !Close(a.Quantity, r.Quantity) || !(Close(a.Price, r.Price) || double.IsNaN(a.Price) && double.IsNaN(r.Price)))
-                return $"{type} nextOpen={nextOpen} share={share} carry={carry}: order {k} is {a}, reference {r}";
+                return $"{type} nextOpen={nextOpen} share={share} carry={carry} risk={risk} exits={exits}: order {k} is {a}, reference {r}";
         }
         return Close(summary.FinalEquity, equity) ? null : $"final equity {summary.FinalEquity}, reference {equity}";
     }
@@ -176,6 +201,14 @@ public class OrderSimulatorTests
     public void Agrees_with_a_plain_reference_on_random_orders()
     {
         Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), (n, seed) => Mismatch(n, seed) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void Agrees_with_a_plain_reference_with_risk_limits_and_exits()
+    {
+        Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
+                (n, seed) => Mismatch(n, seed, extras: true) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
             .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
