@@ -116,6 +116,45 @@ public class PortfolioOrderTests
     }
 
     [Fact]
+    public void Each_symbol_walks_its_own_order_book()
+    {
+        // A has a book (asks 101 × 2, 102 × 3 every bar), B none: A's buys walk it without slippage, B's are slipped.
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(4, 100)), PortfolioSimulatorTests.Series("B", Flat(4, 100)));
+        var book = new OrderBookDepth(2, [99.0, 98, 99, 98, 99, 98, 99, 98], [2.0, 3, 2, 3, 2, 3, 2, 3],
+            [101.0, 102, 101, 102, 101, 102, 101, 102], [2.0, 3, 2, 3, 2, 3, 2, 3]);
+        var ws = new PortfolioWorkspace();
+        PortfolioSimulator.FromOrders(u, new PortfolioOrders(Sizes(2, 4, (0, 0, 4), (1, 0, 4), (0, 1, 10))), new PortfolioOptions(),
+            default(NoFee), new FixedFractionSlippage(0.01), ws, default, [book, null]);
+        Assert.Equal((0, 4.0, (2 * 101 + 2 * 102) / 4.0), (ws.Orders[0].Asset, ws.Orders[0].Quantity, ws.Orders[0].Price));
+        Assert.Equal((1, 4.0), (ws.Orders[1].Asset, ws.Orders[1].Quantity));
+        Assert.Equal(101.0, ws.Orders[1].Price, 12);
+        // 10 more of A: the book holds 5 (remainder cancelled), at (2 × 101 + 3 × 102) / 5.
+        Assert.Equal((OrderStatus.Partial, 5.0, 10.0), (ws.Orders[2].Status, ws.Orders[2].Quantity, ws.Orders[2].RequestedQuantity));
+        Assert.Equal((2 * 101 + 3 * 102) / 5.0, ws.Orders[2].Price, 12);
+
+        // Carried, the remaining 5 fill on bar 3 from its snapshot.
+        PortfolioSimulator.FromOrders(u, new PortfolioOrders(Sizes(2, 4, (0, 1, 10))), new PortfolioOptions(), default(NoFee), default(NoSlippage), ws,
+            new LiquidityLimits { Remainder = RemainderPolicy.Carry }, [book, null]);
+        Assert.Equal((3, 5.0, 10.0), (ws.Orders[1].Bar, ws.Orders[1].Quantity, ws.Orders[1].PositionAfter));
+    }
+
+    [Fact]
+    public void Bad_order_books_name_the_argument()
+    {
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(2, 100)), PortfolioSimulatorTests.Series("B", Flat(2, 100)));
+        var ws = new PortfolioWorkspace();
+        var book = new OrderBookDepth(1, [99.0, 99], [1.0, 1], [101.0, 101], [1.0, 1]);
+        var orders = new double[4];
+        Assert.Equal("limits", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromOrders(u, new PortfolioOrders(orders),
+            new PortfolioOptions(), default(NoFee), default(NoSlippage), ws, new LiquidityLimits { Depth = book })).ParamName);
+        Assert.Equal("depths", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromOrders(u, new PortfolioOrders(orders),
+            new PortfolioOptions(), default(NoFee), default(NoSlippage), ws, default, [book])).ParamName);
+        var short1 = new OrderBookDepth(1, [99.0], [1.0], [101.0], [1.0]);
+        Assert.Equal("depths", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromOrders(u, new PortfolioOrders(orders),
+            new PortfolioOptions(), default(NoFee), default(NoSlippage), ws, default, [null, short1])).ParamName);
+    }
+
+    [Fact]
     public void Bad_input_names_the_argument()
     {
         var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(3, 100)), PortfolioSimulatorTests.Series("B", Flat(3, 100)));
