@@ -80,12 +80,14 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         {
             var bound = RejectReason.InsufficientFunds;
             double allowed = fromOrders ? RiskRoom(fillBar, held - reduced, price, atOpen, ref bound) : double.PositiveInfinity;
-            // Free cash once the reduced part is realised: balance + realised − its fee − the cost basis still held.
+            // Free cash once the reduced part is realised: balance + realised − its fee − the margin still held (cost basis / leverage).
             double realised = reduced > 0 ? (Quantity > 0 ? reduced : -reduced) * (price - EntryPrice) : 0;
             double reduceFee = reduced > 0 ? _fee.Fee(reduced, price, Liquidity.Taker, _traded) : 0;
-            double budget = Balance + realised - reduceFee - (held - reduced) * EntryPrice;
-            // A budget that is rounding dust of the balance (a fully invested account re-targeting) affords nothing.
-            double affordable = budget > DustFraction * Balance ? _lots.RoundDown(_fee.AffordableQuantity(budget, price, Liquidity.Taker, _traded)) : 0;
+            double budget = Balance + realised - reduceFee - (held - reduced) * EntryPrice / _leverage;
+            // A budget that is rounding dust of the balance (a fully invested account re-targeting) affords nothing; with leverage
+            // it buys up to leverage × itself, as the signal path's sizing does.
+            double affordable = budget > DustFraction * Balance
+                ? _lots.RoundDown(_fee.AffordableQuantity(budget * _leverage, price, Liquidity.Taker, _traded)) : 0;
             if (affordable < allowed)
             {
                 allowed = affordable;
@@ -136,20 +138,28 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         double room = double.PositiveInfinity;
         if (_risk.MaxPositionQuantity > 0)
         {
-            room = _risk.MaxPositionQuantity - remaining;
+            room = RoomUnder(_risk.MaxPositionQuantity, remaining);
             bound = RejectReason.PositionLimit;
         }
         double mark = atOpen ? Open[fillBar] : Close[fillBar];
         double equity = Quantity != 0 ? Balance + (mark * Quantity - Quantity * EntryPrice) : Balance;
-        if (_risk.MaxAssetExposure > 0) CapRoom(ref room, ref bound, _risk.MaxAssetExposure * equity / price - remaining);
-        if (_risk.MaxTotalExposure > 0) CapRoom(ref room, ref bound, _risk.MaxTotalExposure * equity / price - remaining);
-        return double.IsPositiveInfinity(room) ? room : _lots.RoundDown(Math.Max(room, 0));
+        if (_risk.MaxAssetExposure > 0) CapRoom(ref room, ref bound, RoomUnder(_risk.MaxAssetExposure * equity / price, remaining));
+        if (_risk.MaxTotalExposure > 0) CapRoom(ref room, ref bound, RoomUnder(_risk.MaxTotalExposure * equity / price, remaining));
+        return double.IsPositiveInfinity(room) ? room : _lots.RoundDown(room);
+    }
+
+    /// <summary>What a cap of <paramref name="cap"/> units leaves above <paramref name="held"/> units, ≥ 0; a room that is rounding
+    /// dust of the cap (a position already at it) is none. Shared with the multi-asset order path.</summary>
+    internal static double RoomUnder(double cap, double held)
+    {
+        double room = cap - held;
+        return room > DustFraction * cap ? room : 0;
     }
 
     private static void CapRoom(ref double room, ref RejectReason bound, double cap)
     {
         if (room <= cap) return;
-        room = Math.Max(cap, 0);
+        room = cap;
         bound = RejectReason.ExposureLimit;
     }
 
@@ -229,6 +239,19 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     /// recorded with <paramref name="reason"/>.</summary>
     private void FillDelta(int decisionBar, int fillBar, double delta, double price, double requested, bool atOpen, ExitReason reason)
     {
+        if (!Funding.IsEmpty)
+        {
+            // Funding accrued since the position's last fill is settled before its quantity changes (EquityCurve restarts the
+            // accrual at every fill from the order's balance).
+            if (Quantity != 0)
+            {
+                double accrued = FundingOver(_fundingFrom, atOpen ? fillBar : fillBar + 1);
+                Balance -= accrued;
+                _funding += accrued;
+                _settledFunding += accrued;
+            }
+            _fundingFrom = atOpen ? fillBar : fillBar + 1;
+        }
         double quantity = Math.Abs(delta);
         double fee = _fee.Fee(quantity, price, Liquidity.Taker, _traded);
         _traded += quantity * price;
@@ -241,8 +264,10 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
             double held = Math.Abs(before);
             double entryShare = _entryFee * (reduced / held);
             double exitShare = fee * (reduced / quantity);
+            double fundingShare = _settledFunding * (reduced / held);
             _entryFee -= entryShare;
-            double net = pnl - entryShare - exitShare;
+            _settledFunding -= fundingShare;
+            double net = pnl - entryShare - exitShare - fundingShare;
             _closed++;
             if (net > 0)
             {
@@ -255,8 +280,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 {
                     EntryBar = _entryBar, ExitBar = fillBar, EntryTime = Time[_entryBar], ExitTime = Time[fillBar],
                     Side = before > 0 ? PositionSide.Long : PositionSide.Short, Quantity = reduced, EntryPrice = entryBefore,
-                    ExitPrice = price, EntryFee = entryShare, ExitFee = exitShare, Pnl = net,
-                    Return = (before > 0 ? 1.0 : -1.0) * (price / entryBefore - 1) - (entryShare + exitShare) / (reduced * entryBefore),
+                    ExitPrice = price, EntryFee = entryShare, ExitFee = exitShare, Funding = fundingShare, Pnl = net,
+                    Return = (before > 0 ? 1.0 : -1.0) * (price / entryBefore - 1) - (entryShare + exitShare + fundingShare) / (reduced * entryBefore),
                     ExitReason = reason, StopLoss = _stopLoss, TakeProfit = _takeProfit,
                 });
             if (reduced < quantity)
@@ -270,7 +295,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
             if (before == 0) _entryBar = fillBar;
             _entryFee += fee;
         }
-        if (Quantity == 0) _entryFee = 0;
+        if (Quantity == 0) _entryFee = _settledFunding = 0;
         Side = Quantity > 0 ? PositionSide.Long : Quantity < 0 ? PositionSide.Short : PositionSide.Flat;
         _filled++;
         if (_full)

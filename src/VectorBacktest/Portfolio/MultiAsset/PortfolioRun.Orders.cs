@@ -261,21 +261,23 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         double room = double.PositiveInfinity;
         if (_risk.MaxPositionQuantity > 0)
         {
-            room = _risk.MaxPositionQuantity - remaining;
+            room = Room(_risk.MaxPositionQuantity, remaining);
             bound = RejectReason.PositionLimit;
         }
         if (_risk.MaxAssetExposure > 0 || _risk.MaxTotalExposure > 0)
         {
             double equity = MarkedEquity(out double gross);
-            if (_risk.MaxAssetExposure > 0) Cap(ref room, ref bound, _risk.MaxAssetExposure * equity / price - remaining, RejectReason.ExposureLimit);
+            if (_risk.MaxAssetExposure > 0) Cap(ref room, ref bound, Room(_risk.MaxAssetExposure * equity / price, remaining), RejectReason.ExposureLimit);
             if (_risk.MaxTotalExposure > 0)
             {
                 double own = _q[s] != 0 ? Math.Abs(_mark[s] * _q[s]) : 0;
-                Cap(ref room, ref bound, (_risk.MaxTotalExposure * equity - (gross - own)) / price - remaining, RejectReason.ExposureLimit);
+                Cap(ref room, ref bound, Room((_risk.MaxTotalExposure * equity - (gross - own)) / price, remaining), RejectReason.ExposureLimit);
             }
         }
-        return double.IsPositiveInfinity(room) ? room : _lots.RoundDown(Math.Max(room, 0));
+        return double.IsPositiveInfinity(room) ? room : _lots.RoundDown(room);
     }
+
+    private static double Room(double cap, double held) => SingleAssetBook<TFill, TFee, TSlippage>.RoomUnder(cap, held);
 
     private readonly double OthersBasis(int s)
     {

@@ -46,8 +46,18 @@ namespace VectorBacktest.Portfolio.Orders;
 /// or filled at bar <c>fill + N</c>'s close (signal-close), before that bar's row. An order row is executed as given even
 /// when an exit closed the position on its bar; an exit that closes the position cancels a carried remainder
 /// (<see cref="RejectReason.Cancelled"/>).</para>
+/// <para>Perpetual futures (<see cref="SimulationOptions.Leverage"/> <c>L</c>, <see cref="SimulationOptions.MaintenanceMargin"/>
+/// <c>m</c>, <see cref="OrderInputs.FundingRate"/>): an isolated-margin position holds <c>|quantity| × average entry / L</c> of
+/// margin; the part of an order that adds exposure is capped by the free cash (balance − that margin, after realising the
+/// reduced part) as a budget buying up to <c>L ×</c> itself, fees included, as the signal path's sizing does. Sizes are read as
+/// without leverage (a target percent of 3 is a notional of 3 × equity). The liquidation level is the signal path's, from the
+/// average entry price: <c>entry × (1 − 1/L) / (1 − m)</c> for a long, <c>entry × (1 + 1/L) / (1 + m)</c> for a short; it is
+/// one more adverse level checked like a stop (<see cref="ExitReason.Liquidation"/>, closing the whole position), re-resolved on
+/// adds and unchanged by reductions (isolated margin shrinks with the position). Funding is settled at each fill (see
+/// <see cref="OrderInputs.FundingRate"/>); accrued funding not yet settled counts neither in the free cash nor in the equity the
+/// risk limits mark.</para>
 /// <para>Not used here: <see cref="SimulationOptions.Sizing"/> and <see cref="SimulationOptions.Entry"/> (the order
-/// column decides); leverage and funding are not supported on this path. Nothing is allocated per bar.</para>
+/// column decides). Nothing is allocated per bar.</para>
 /// </remarks>
 public static class OrderSimulator
 {
@@ -70,7 +80,7 @@ public static class OrderSimulator
     /// <param name="limits">Liquidity caps (default: <see cref="SimulationOptions.Liquidity"/>, itself none by default).</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">Columns of the wrong length; leverage, a non-market entry or ATR-multiple exits in
+    /// <exception cref="ArgumentException">Columns of the wrong length; a funding rate that is not finite; a non-market entry or ATR-multiple exits in
     /// <paramref name="options"/>; an exit level on the wrong side of its reference; liquidity caps both in <paramref name="limits"/>
     /// and in <see cref="SimulationOptions.Liquidity"/>; an order-book depth not covering the bars; a default fill price that is NaN
     /// or &lt;= 0.</exception>
@@ -91,7 +101,6 @@ public static class OrderSimulator
         limits.Validate(n);
         if (options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple)
             throw new ArgumentException("FromOrders has no ATR column: attach fraction or absolute-price exits, not ATR multiples.", nameof(options));
-        if (options.Leverage != 1) throw new ArgumentException("FromOrders does not support leverage: options.Leverage must be 1.", nameof(options));
         if (options.Entry.Type != OrderType.Market)
             throw new ArgumentException("FromOrders places market orders (or explicit-price orders via orders.Price): options.Entry must be market.", nameof(options));
         if (n == 0)
@@ -99,7 +108,7 @@ public static class OrderSimulator
             workspace.Reset();
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
-        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, default, default, options, fill, fee, slippage, workspace);
+        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, default, orders.FundingRate, options, fill, fee, slippage, workspace);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool carry = limits.Remainder == RemainderPolicy.Carry && limits.IsLimited;
         bool tracks = book.TracksEquity, levels = book.HasPriceLevels, timeStop = options.Exits.TimeStopBars > 0;

@@ -162,4 +162,53 @@ public class OrderExitAndRiskTests
         Run(TestBars.Flat(1, 100), [5], options with { Timing = FillTiming.SignalClose }, ws);
         Assert.Equal((1, OrderStatus.Filled, 5.0), (ws.Orders.Length, ws.Orders[0].Status, ws.Orders[0].PositionAfter));
     }
+
+    [Fact]
+    public void Leverage_caps_additions_by_margin_and_liquidates_from_the_average_price()
+    {
+        var bars = TestBars.From((100, 100, 100, 100), (100, 100, 100, 100), (110, 110, 110, 110), (110, 110, 110, 110), (90, 90, 81, 85));
+        var ws = new SimulationWorkspace();
+        var options = new SimulationOptions { InitialCash = 1000, Leverage = 5 };
+        // Margin 1000 buys up to 5000 of notional: 100 units at 100 are cut to 50.
+        Run(bars, Sizes(5, (0, 100)), options, ws);
+        Assert.Equal((OrderStatus.Partial, 50.0, 100.0), (ws.Orders[0].Status, ws.Orders[0].Quantity, ws.Orders[0].RequestedQuantity));
+
+        // 30 @ 100 (margin 600, liquidation 80), 10 @ 110 (margin 220 of the 400 free): average 102.5, liquidation 82; selling 20
+        // @ 110 (+150) keeps it; bar 4's low 81 reaches it: the 20 left close at 82 (−410).
+        var summary = Run(bars, Sizes(5, (0, 30), (1, 10), (2, -20)), options, ws);
+        Assert.Equal((OrderStatus.Filled, 40.0, 102.5), (ws.Orders[1].Status, ws.Orders[1].PositionAfter, ws.Orders[1].EntryPriceAfter));
+        var liquidation = ws.Orders[3];
+        Assert.Equal((4, ExitReason.Liquidation, 20.0), (liquidation.Bar, liquidation.Reason, liquidation.Quantity));
+        Assert.Equal(82.0, liquidation.Price, 9);
+        Assert.Equal(740.0, summary.FinalEquity, 9);
+    }
+
+    [Fact]
+    public void Funding_is_settled_at_each_fill_and_shared_pro_rata_by_the_trades()
+    {
+        var bars = TestBars.Flat(6, 100);
+        var funding = new double[6];
+        funding[2] = 0.001;
+        funding[4] = 0.001;
+        var ws = new SimulationWorkspace();
+        var summary = OrderSimulator.FromOrders(bars, new OrderInputs(Sizes(6, (0, 10), (2, 10), (3, -5)), fundingRate: funding),
+            new SimulationOptions { InitialCash = 10_000 }, default(NoFee), default(NoSlippage), ws);
+        // 10 held through bar 2's open pay 10 × 100 × 0.001 = 1, settled when bar 3's open adds 10; selling 5 of the 20 on bar 4's
+        // open takes a quarter of it; the 15 left pay bar 4's 1.5, accrued in the open trade with the remaining 0.75.
+        Assert.Equal(9999.0, ws.Orders[1].BalanceAfter, 12);
+        Assert.Equal((5.0, 0.25, -0.25), (ws.Trades[0].Quantity, ws.Trades[0].Funding, ws.Trades[0].Pnl));
+        Assert.True(ws.Trades[1].IsOpen);
+        Assert.Equal((2.25, -2.25), (ws.Trades[1].Funding, ws.Trades[1].Pnl));
+        Assert.Equal((9997.5, 2.5), (summary.FinalEquity, summary.TotalFunding));
+        var curve = EquityCurve.Build(bars, ws.Orders, 10_000, funding);
+        Assert.Equal([10_000.0, 10_000, 9999, 9999, 9997.5, 9997.5], curve.Equity);
+
+        // An exit settles the rest: a 2-bar time stop under signal-close timing closes the position opened on bar 1 on bar 3; the
+        // funding of bar 2 (10 units), settled by the add on bar 2's close, goes to its trade.
+        OrderSimulator.FromOrders(bars, new OrderInputs(Sizes(6, (1, 10), (2, 10)), fundingRate: funding),
+            new SimulationOptions { InitialCash = 10_000, Timing = FillTiming.SignalClose, Exits = new ExitRules { TimeStopBars = 2 } },
+            default(NoFee), default(NoSlippage), ws);
+        Assert.Equal((3, ExitReason.TimeStop, 20.0), (ws.Orders[2].Bar, ws.Orders[2].Reason, ws.Orders[2].Quantity));
+        Assert.Equal((1.0, -1.0), (ws.Trades[0].Funding, ws.Trades[0].Pnl));
+    }
 }

@@ -119,10 +119,12 @@ internal static class OrderReference
             double room = double.PositiveInfinity;
             var bound = RejectReason.InsufficientFunds;
             double equity = b + q * (mark - e);
-            if (risk.MaxPositionQuantity > 0) { room = risk.MaxPositionQuantity - remaining; bound = RejectReason.PositionLimit; }
+            // A room below 1e-9 of its cap is rounding dust: none.
+            static double Room(double cap, double held) => cap - held > 1e-9 * cap ? cap - held : 0;
+            if (risk.MaxPositionQuantity > 0) { room = Room(risk.MaxPositionQuantity, remaining); bound = RejectReason.PositionLimit; }
             foreach (double cap in new[] { risk.MaxAssetExposure, risk.MaxTotalExposure })
-                if (cap > 0 && cap * equity / price - remaining < room) { room = cap * equity / price - remaining; bound = RejectReason.ExposureLimit; }
-            return (Math.Max(room, 0), bound);
+                if (cap > 0 && Room(cap * equity / price, remaining) < room) { room = Room(cap * equity / price, remaining); bound = RejectReason.ExposureLimit; }
+            return (room, bound);
         }
 
         double Delta(double s, double p)

@@ -216,6 +216,7 @@ public class OrderSimulatorTests
     public void Agrees_with_the_reference_on_fixed_seeds()
     {
         for (int seed = 0; seed < 40; seed++) { var m = Mismatch(150, seed); Assert.True(m is null, m); }
+        for (int seed = 0; seed < 4000; seed++) { var m = Mismatch(seed % 200, seed, extras: true); Assert.True(m is null, $"n={seed % 200} seed={seed}: {m}"); }
     }
 }
 
