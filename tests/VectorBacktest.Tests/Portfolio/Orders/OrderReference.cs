@@ -10,7 +10,8 @@ namespace VectorBacktest.Tests.Portfolio.Orders;
 /// slippage, no lot step, average-cost accounting, cash cap on the part that adds exposure, optional volume-share cap
 /// with carried or cancelled remainders; optional risk limits (caps on the added part, daily loss limit, drawdown stop) and
 /// attached exits (fraction stop-loss and take-profit from the average entry price, trailing and time stops, pessimistic
-/// fill order).
+/// fill order); optional isolated-margin leverage (margin = cost basis / L, liquidation level from the average price) and a
+/// funding column settled at every fill.
 /// </summary>
 internal static class OrderReference
 {
@@ -21,15 +22,16 @@ internal static class OrderReference
     public readonly record struct Exits(double StopLoss, double TakeProfit, double Trailing, int TimeStop);
 
     public static (List<Order> Orders, double Equity) Run(BarSeries bars, double[] size, SizeType type, bool nextOpen,
-        double feeRate, double slip, double cash, double volumeShare, bool carry, RiskLimits risk = default, Exits exits = default)
+        double feeRate, double slip, double cash, double volumeShare, bool carry, RiskLimits risk = default, Exits exits = default,
+        double leverage = 1, double maintenance = 0, double[]? funding = null)
     {
         int n = bars.Length;
         var o = bars.Open.ToArray(); var h = bars.High.ToArray(); var l = bars.Low.ToArray(); var c = bars.Close.ToArray();
         var v = bars.Volume.ToArray(); var time = bars.Time.ToArray();
         var orders = new List<Order>();
         double q = 0, e = 0, b = cash, rem = 0;
-        double sl = double.NaN, tp = double.NaN, anchor = 0;
-        int timeStopBar = int.MaxValue;
+        double sl = double.NaN, tp = double.NaN, anchor = 0, liquidation = double.NaN;
+        int timeStopBar = int.MaxValue, fundingFrom = 0;
         bool halted = false, haltPending = false;
         long day = long.MinValue, blocked = long.MinValue;
         double peak = cash, dayStart = cash, lastEquity = cash;
@@ -37,9 +39,24 @@ internal static class OrderReference
 
         double Slipped(double price, OrderSide side) => side == OrderSide.Buy ? price * (1 + slip) : price * (1 - slip);
 
+        // Funding of the position held over bars [fundingFrom, to), settled into the balance; accrual restarts at `from`.
+        double Accrued(int to)
+        {
+            double sum = 0;
+            if (funding is not null) for (int k = fundingFrom; k < to; k++) sum += o[k] * funding[k];
+            return q * sum;
+        }
+
+        void Settle(int bar, bool atOpen)
+        {
+            if (q != 0) b -= Accrued(atOpen ? bar : bar + 1);
+            fundingFrom = atOpen ? bar : bar + 1;
+        }
+
         void Resolve(int fill, bool opening)
         {
             bool isLong = q > 0;
+            liquidation = leverage > 1 ? (isLong ? e * (1 - 1 / leverage) / (1 - maintenance) : e * (1 + 1 / leverage) / (1 + maintenance)) : double.NaN;
             sl = exits.StopLoss > 0 ? (isLong ? e * (1 - exits.StopLoss) : e * (1 + exits.StopLoss)) : double.NaN;
             tp = exits.TakeProfit > 0 ? (isLong ? e * (1 + exits.TakeProfit) : e * (1 - exits.TakeProfit)) : double.NaN;
             if (!opening) return;
@@ -48,8 +65,9 @@ internal static class OrderReference
         }
 
         // Closes the whole position at `price` (already slipped), recorded with `reason`.
-        void CloseAll(int bar, double price, ExitReason reason)
+        void CloseAll(int bar, double price, ExitReason reason, bool atOpen)
         {
+            Settle(bar, atOpen);
             var side = q > 0 ? OrderSide.Sell : OrderSide.Buy;
             double qty = Math.Abs(q);
             b += q * (price - e) - qty * price * feeRate;
@@ -67,9 +85,11 @@ internal static class OrderReference
         // Stop-loss / take-profit / trailing check on bar t, pessimistic (the adverse level first), gaps at the open.
         void CheckLevels(int t)
         {
-            if (q == 0 || !(exits.StopLoss > 0 || exits.TakeProfit > 0 || exits.Trailing > 0)) return;
+            if (q == 0 || !(exits.StopLoss > 0 || exits.TakeProfit > 0 || exits.Trailing > 0 || leverage > 1)) return;
             bool isLong = q > 0;
             double stop = double.IsNaN(sl) ? (isLong ? double.NegativeInfinity : double.PositiveInfinity) : sl;
+            var adverseReason = ExitReason.StopLoss;
+            if (leverage > 1 && (isLong ? liquidation > stop : liquidation < stop)) { stop = liquidation; adverseReason = ExitReason.Liquidation; }
             double target = double.IsNaN(tp) ? (isLong ? double.PositiveInfinity : double.NegativeInfinity) : tp;
             bool trailing = false;
             if (exits.Trailing > 0)
@@ -89,8 +109,8 @@ internal static class OrderReference
                 if (exits.Trailing > 0) anchor = isLong ? Math.Max(anchor, h[t]) : Math.Min(anchor, l[t]);
                 return;
             }
-            var reason = !adverse ? ExitReason.TakeProfit : trailing ? ExitReason.TrailingStop : ExitReason.StopLoss;
-            CloseAll(t, adverse ? Slipped(hitPrice, isLong ? OrderSide.Sell : OrderSide.Buy) : hitPrice, reason);
+            var reason = !adverse ? ExitReason.TakeProfit : trailing ? ExitReason.TrailingStop : adverseReason;
+            CloseAll(t, adverse ? Slipped(hitPrice, isLong ? OrderSide.Sell : OrderSide.Buy) : hitPrice, reason, false);
             CancelRemainder(t);
         }
 
@@ -108,7 +128,7 @@ internal static class OrderReference
         {
             haltPending = false;
             halted = true;
-            if (q != 0) CloseAll(bar, Slipped(basePrice, q > 0 ? OrderSide.Sell : OrderSide.Buy), ExitReason.DrawdownHalt);
+            if (q != 0) CloseAll(bar, Slipped(basePrice, q > 0 ? OrderSide.Sell : OrderSide.Buy), ExitReason.DrawdownHalt, nextOpen);
         }
 
         // Room the risk limits leave for the added part, with the binding reason (cash is checked after).
@@ -159,8 +179,8 @@ internal static class OrderReference
             {
                 var (allowed, bound) = RiskRoom(bar, Math.Abs(q) - r, p, mark);
                 double realised = Math.Sign(q) * r * (p - e);
-                double budget = b + realised - r * p * feeRate - (Math.Abs(q) - r) * e;
-                double affordable = budget > 1e-9 * b ? budget / (1 + feeRate) / p : 0;
+                double budget = b + realised - r * p * feeRate - (Math.Abs(q) - r) * e / leverage;
+                double affordable = budget > 1e-9 * b ? budget * leverage / (1 + feeRate) / p : 0;
                 if (affordable < allowed) { allowed = affordable; bound = RejectReason.InsufficientFunds; }
                 if (qty - r > allowed)
                 {
@@ -173,6 +193,7 @@ internal static class OrderReference
                 }
             }
             double before = q;
+            Settle(bar, nextOpen);
             double signed = side == OrderSide.Buy ? qty : -qty;
             double fee = qty * p * feeRate;
             if (q == 0 || Math.Sign(q) == Math.Sign(signed))
@@ -219,7 +240,7 @@ internal static class OrderReference
                     if (haltPending) Halt(t, o[t]);
                     if (q != 0 && timeStopBar == t - 1)
                     {
-                        CloseAll(t, Slipped(o[t], q > 0 ? OrderSide.Sell : OrderSide.Buy), ExitReason.TimeStop);
+                        CloseAll(t, Slipped(o[t], q > 0 ? OrderSide.Sell : OrderSide.Buy), ExitReason.TimeStop, true);
                         CancelRemainder(t);
                     }
                     if (!double.IsNaN(size[t - 1])) Place(t, size[t - 1], o[t]);
@@ -244,7 +265,7 @@ internal static class OrderReference
                 CheckLevels(t);
                 if (q != 0 && timeStopBar == t)
                 {
-                    CloseAll(t, Slipped(c[t], q > 0 ? OrderSide.Sell : OrderSide.Buy), ExitReason.TimeStop);
+                    CloseAll(t, Slipped(c[t], q > 0 ? OrderSide.Sell : OrderSide.Buy), ExitReason.TimeStop, false);
                     CancelRemainder(t);
                 }
                 if (!double.IsNaN(size[t]))
@@ -263,7 +284,7 @@ internal static class OrderReference
         }
         if (rem != 0)
             orders.Add(new Order(n - 1, rem > 0 ? OrderSide.Buy : OrderSide.Sell, OrderStatus.Rejected, RejectReason.EndOfData, Math.Abs(rem), double.NaN));
-        double final = n == 0 ? cash : b + q * (c[n - 1] - e);
+        double final = n == 0 ? cash : b + q * (c[n - 1] - e) - (q != 0 ? Accrued(n) : 0);
         return (orders, final);
     }
 }

@@ -161,9 +161,17 @@ public class OrderSimulatorTests
             ? new OrderReference.Exits(rng.Next(2) * (0.005 + rng.NextDouble() * 0.03), rng.Next(2) * (0.005 + rng.NextDouble() * 0.05),
                 rng.Next(3) == 0 ? 0.005 + rng.NextDouble() * 0.03 : 0, rng.Next(3) == 0 ? 1 + rng.Next(8) : 0)
             : default;
+        double leverage = extras && rng.Next(3) == 0 ? 1 + rng.NextDouble() * 4 : 1;
+        double maintenance = leverage > 1 && rng.Next(2) == 0 ? rng.NextDouble() * 0.5 / leverage : 0;
+        double[] funding = [];
+        if (extras && rng.Next(3) == 0)
+        {
+            funding = new double[n];
+            for (int i = 0; i < n; i++) funding[i] = rng.Next(8) == 0 ? (rng.NextDouble() * 2 - 1) * 0.002 : 0;
+        }
         var options = new SimulationOptions
         {
-            Timing = nextOpen ? FillTiming.NextOpen : FillTiming.SignalClose, Risk = risk,
+            Timing = nextOpen ? FillTiming.NextOpen : FillTiming.SignalClose, Risk = risk, Leverage = leverage, MaintenanceMargin = maintenance,
             Exits = new ExitRules
             {
                 StopLoss = exits.StopLoss > 0 ? ExitLevel.Fraction(exits.StopLoss) : default,
@@ -173,9 +181,11 @@ public class OrderSimulatorTests
         };
         var ws = new SimulationWorkspace();
         var limits = new LiquidityLimits { MaxVolumeShare = share, Remainder = carry ? RemainderPolicy.Carry : RemainderPolicy.Cancel };
-        var summary = OrderSimulator.FromOrders(bars, new OrderInputs(size, type), options, new FractionFee(fee), new FixedFractionSlippage(slip), ws, limits);
-        var (orders, equity) = OrderReference.Run(bars, size, type, nextOpen, fee, slip, options.InitialCash, share, carry, risk, exits);
-        if (orders.Count != ws.Orders.Length) return $"{type} nextOpen={nextOpen} share={share} carry={carry} risk={risk} exits={exits}: {ws.Orders.Length} orders, reference {orders.Count}: first {Diff(ws.Orders, orders)}";
+        var summary = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, fundingRate: funding), options, new FractionFee(fee),
+            new FixedFractionSlippage(slip), ws, limits);
+        var (orders, equity) = OrderReference.Run(bars, size, type, nextOpen, fee, slip, options.InitialCash, share, carry, risk, exits,
+            leverage, maintenance, funding.Length == 0 ? null : funding);
+        if (orders.Count != ws.Orders.Length) return $"{type} nextOpen={nextOpen} share={share} carry={carry} risk={risk} exits={exits} L={leverage} m={maintenance} funding={funding.Length > 0}: {ws.Orders.Length} orders, reference {orders.Count}: first {Diff(ws.Orders, orders)}";
         for (int k = 0; k < orders.Count; k++)
         {
             var a = ws.Orders[k];
@@ -183,9 +193,12 @@ public class OrderSimulatorTests
             if (a.Bar != r.Bar || a.Side != r.Side || a.Status != r.Status || a.RejectReason != r.Reject
                 || r.Exit != ExitReason.None && a.Reason != r.Exit
                 || !Close(a.Quantity, r.Quantity) || !(Close(a.Price, r.Price) || double.IsNaN(a.Price) && double.IsNaN(r.Price)))
-                return $"{type} nextOpen={nextOpen} share={share} carry={carry} risk={risk} exits={exits}: order {k} is {a}, reference {r}";
+                return $"{type} nextOpen={nextOpen} share={share} carry={carry} risk={risk} exits={exits} L={leverage} m={maintenance} funding={funding.Length > 0}: order {k} is {a}, reference {r}";
         }
-        return Close(summary.FinalEquity, equity) ? null : $"final equity {summary.FinalEquity}, reference {equity}";
+        if (!Close(summary.FinalEquity, equity)) return $"final equity {summary.FinalEquity}, reference {equity}";
+        if (n == 0) return null;
+        double curve = EquityCurve.Build(bars, ws.Orders, options.InitialCash, funding).Equity[^1];
+        return Close(curve, equity) ? null : $"equity curve ends on {curve}, reference {equity}";
     }
 
     private static string Diff(ReadOnlySpan<OrderRecord> actual, List<OrderReference.Order> reference)
@@ -205,7 +218,7 @@ public class OrderSimulatorTests
     }
 
     [Fact]
-    public void Agrees_with_a_plain_reference_with_risk_limits_and_exits()
+    public void Agrees_with_a_plain_reference_with_risk_limits_exits_leverage_and_funding()
     {
         Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
                 (n, seed) => Mismatch(n, seed, extras: true) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
