@@ -35,7 +35,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         {
             double size = orders.Size[s * n + t];
             if (!double.IsFinite(size)) continue;
-            double delta = OrderDelta(s, orders.SizeType, size, _universe.Present(s)[t] ? _universe.Close(s)[t] : double.NaN);
+            double delta = OrderDelta(s, orders.TypeOf(s), size, _universe.Present(s)[t] ? _universe.Close(s)[t] : double.NaN);
             if (delta != 0) RejectRow(s, t, t, size, delta, RejectReason.EndOfData, double.NaN);
         }
     }
@@ -75,11 +75,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             bool hasPrice = !double.IsNaN(price);
             if (!present)
             {
-                double wanted = OrderDelta(s, orders.SizeType, size, hasPrice ? price : double.NaN);
+                double wanted = OrderDelta(s, orders.TypeOf(s), size, hasPrice ? price : double.NaN);
                 if (wanted != 0) RejectRow(s, decision, fill, size, wanted, RejectReason.MissingBar, price);
                 continue;
             }
-            double delta = OrderDelta(s, orders.SizeType, size, hasPrice ? price : Price(s, fill, atOpen));
+            double delta = OrderDelta(s, orders.TypeOf(s), size, hasPrice ? price : Price(s, fill, atOpen));
             if (delta == 0 || !double.IsFinite(delta)) continue;
             if (hasPrice && !(price >= _universe.Low(s)[fill] && price <= _universe.High(s)[fill]))
             {

@@ -139,6 +139,22 @@ public class PortfolioOrderTests
     }
 
     [Fact]
+    public void Size_types_can_differ_per_symbol()
+    {
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(3, 100)), PortfolioSimulatorTests.Series("B", Flat(3, 10)));
+        var ws = new PortfolioWorkspace();
+        // A: half the equity (1000) as a target, 5 units; B: 20 units.
+        Run(u, new PortfolioOrders(Sizes(2, 3, (0, 0, 0.5), (1, 0, 20)), sizeTypes: [SizeType.TargetPercent, SizeType.Amount]),
+            new PortfolioOptions { InitialCash = 1000 }, ws);
+        Assert.Equal((0, 5.0), (ws.Orders[0].Asset, ws.Orders[0].Quantity));
+        Assert.Equal((1, 20.0), (ws.Orders[1].Asset, ws.Orders[1].Quantity));
+        Assert.Equal("orders.SizeTypes", Assert.Throws<ArgumentException>(() =>
+            Run(u, new PortfolioOrders(new double[6], sizeTypes: [SizeType.Amount]), new PortfolioOptions(), ws)).ParamName);
+        Assert.Equal("orders.SizeTypes", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Run(u, new PortfolioOrders(new double[6], sizeTypes: [SizeType.Amount, (SizeType)42]), new PortfolioOptions(), ws)).ParamName);
+    }
+
+    [Fact]
     public void Bad_order_books_name_the_argument()
     {
         var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(2, 100)), PortfolioSimulatorTests.Series("B", Flat(2, 100)));

@@ -10,13 +10,7 @@ namespace VectorBacktest.Tests.Portfolio.Orders;
 /// <summary>Attached exits and risk limits on the single-asset order path, hand-computed.</summary>
 public class OrderExitAndRiskTests
 {
-    private static double[] Sizes(int n, params (int Bar, double Size)[] orders)
-    {
-        var size = new double[n];
-        Array.Fill(size, double.NaN);
-        foreach (var (bar, s) in orders) size[bar] = s;
-        return size;
-    }
+    private static double[] Sizes(int n, params (int Bar, double Size)[] orders) => OrderSimulatorTests.Sizes(n, orders);
 
     private static SimulationSummary Run(VectorBacktest.Data.BarSeries bars, double[] size, SimulationOptions options, SimulationWorkspace ws) =>
         OrderSimulator.FromOrders(bars, new OrderInputs(size), options, default(NoFee), default(NoSlippage), ws);

@@ -11,7 +11,8 @@ namespace VectorBacktest.Tests.Portfolio.Orders;
 
 public class OrderSimulatorTests
 {
-    private static double[] Sizes(int n, params (int Bar, double Size)[] orders)
+    /// <summary>An order column of <paramref name="n"/> bars, NaN except the given rows.</summary>
+    internal static double[] Sizes(int n, params (int Bar, double Size)[] orders)
     {
         var size = new double[n];
         Array.Fill(size, double.NaN);
