@@ -227,6 +227,31 @@ public class OrderSimulatorTests
     }
 
     [Fact]
+    public void A_run_with_exits_risk_leverage_funding_and_a_book_on_a_grown_workspace_allocates_nothing()
+    {
+        var bars = TestBars.Random(2000, 11);
+        var rng = new Random(11);
+        var size = new double[2000];
+        var funding = new double[2000];
+        for (int i = 0; i < size.Length; i++)
+        {
+            size[i] = rng.Next(10) == 0 ? rng.NextDouble() * 3 - 1.5 : double.NaN;
+            funding[i] = i % 8 == 0 ? 0.0001 : 0;
+        }
+        var options = new SimulationOptions
+        {
+            Leverage = 2, MaintenanceMargin = 0.01,
+            Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.03), TrailingFraction = 0.04, TimeStopBars = 20 },
+            Risk = new VectorBacktest.Portfolio.MultiAsset.RiskLimits { MaxAssetExposure = 1.5, DailyLossLimit = 0.02, MaxDrawdown = 0.5 },
+            Liquidity = new LiquidityLimits { Depth = PortfolioOrderTests.RandomDepth(bars, FillTiming.NextOpen, rng), Remainder = RemainderPolicy.Carry },
+        };
+        var ws = new SimulationWorkspace();
+        VectorBacktest.Tests.Infrastructure.Allocations.AssertNone(() =>
+            OrderSimulator.FromOrders(bars, new OrderInputs(size, SizeType.TargetPercent, fundingRate: funding), options,
+                new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws));
+    }
+
+    [Fact]
     public void Agrees_with_the_reference_on_fixed_seeds()
     {
         for (int seed = 0; seed < 40; seed++) { var m = Mismatch(150, seed); Assert.True(m is null, m); }
