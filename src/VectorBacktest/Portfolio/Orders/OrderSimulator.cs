@@ -16,7 +16,7 @@ namespace VectorBacktest.Portfolio.Orders;
 /// <c>t + 1</c>'s open (a row on the last bar is rejected with <see cref="RejectReason.EndOfData"/>) or at bar <c>t</c>'s
 /// close. A target or percent size is converted to a quantity at the reference price of the fill (the explicit price, else
 /// the default price before slippage); a target already met places no order.</para>
-/// <para>Cash: the part of an order that adds exposure (long or short, fully funded, margin 1) is capped by the free cash
+/// <para>Cash: the part of an order that adds exposure (long or short, fully funded without leverage) is capped by the free cash
 /// (balance − cost basis still held, after realising the reduced part), fees included (a free cash below 1e-9 of the balance counts as none); a capped order is recorded as
 /// <see cref="OrderStatus.Partial"/>, one that cannot add anything as rejected (<see cref="RejectReason.InsufficientFunds"/>).
 /// Reductions are never capped by cash. Each reduction records a trade for the reduced quantity (vectorbt's exit trades).</para>
@@ -42,8 +42,9 @@ namespace VectorBacktest.Portfolio.Orders;
 /// its open under next-open timing, the next bar under signal-close timing) with the fill model and the gap rule of
 /// <see cref="BarExits.FirstTouched"/>; a reached level closes the whole position (a stop as a taker, slipped per
 /// <see cref="SimulationOptions.SlipStopExits"/>; a take-profit as a maker). The time stop closes like a default-price
-/// order decided on bar <c>fill + N − 1</c> (next-open; rejected with <see cref="RejectReason.EndOfData"/> on the last bar)
-/// or filled at bar <c>fill + N</c>'s close (signal-close), before that bar's row. An order row is executed as given even
+/// order decided on bar <c>fill + N − 1</c> and filled at the next bar's open (next-open; rejected with
+/// <see cref="RejectReason.EndOfData"/> on the last bar), or filled at bar <c>fill + N</c>'s close (signal-close), before the row
+/// filling at the same point. An order row is executed as given even
 /// when an exit closed the position on its bar; an exit that closes the position cancels a carried remainder
 /// (<see cref="RejectReason.Cancelled"/>).</para>
 /// <para>Perpetual futures (<see cref="SimulationOptions.Leverage"/> <c>L</c>, <see cref="SimulationOptions.MaintenanceMargin"/>
