@@ -47,6 +47,9 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private int _entryBar, _fundingFrom;
     private ExitReason _adverseReason;
     private double _entryFee, _stopLoss, _takeProfit, _lower, _upper, _anchor, _traded;
+    // Order path with a funding column: funding settled into the balance at the position's fills and not yet attributed to a
+    // trade; a reduction takes its share, a close (ClosePosition, or the open trade at the end) the rest.
+    private double _settledFunding;
 
     /// <summary>True once the drawdown stop has fired on a close and the position is still to be flattened.</summary>
     public bool HaltPending;
@@ -404,6 +407,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         Balance += size * (price - EntryPrice) - fee - funding;
         _fees += fee;
         _funding += funding;
+        funding += _settledFunding;
         double commission = fee + _entryFee;
         double pnl = size * (price - EntryPrice) - commission - funding;
         _filled++;
@@ -462,7 +466,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         EntryPrice = 0;
         Side = PositionSide.Flat;
         TimeStopBar = int.MaxValue;
-        _entryFee = 0;
+        _entryFee = _settledFunding = 0;
         _stopLoss = _takeProfit = double.NaN;
     }
 
@@ -599,8 +603,9 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                     double mark = Close[last];
                     double accrued = FundingOver(_fundingFrom, last + 1);
                     _funding += accrued;
+                    double funding = accrued + _settledFunding;
                     if (_full)
-                        _workspace.Add(Trade(last, mark, 0.0, accrued, Quantity * (mark - EntryPrice) - _entryFee - accrued, ExitReason.None));
+                        _workspace.Add(Trade(last, mark, 0.0, funding, Quantity * (mark - EntryPrice) - _entryFee - funding, ExitReason.None));
                     return Summary(Balance + (Close[last] * Quantity - Quantity * EntryPrice) - accrued);
             }
         }

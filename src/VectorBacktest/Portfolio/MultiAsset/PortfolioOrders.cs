@@ -11,24 +11,33 @@ public readonly ref struct PortfolioOrders
 {
     /// <summary>Sizes and optional explicit prices.</summary>
     /// <param name="size">Signed size per symbol and bar, read per <paramref name="sizeType"/>; NaN = no order. <c>symbols × bars</c> long.</param>
-    /// <param name="sizeType">How sizes are read (one type for every symbol).</param>
+    /// <param name="sizeType">How sizes are read (for every symbol unless <paramref name="sizeTypes"/> is given).</param>
     /// <param name="price">Explicit fill prices per symbol and bar (empty: all default); NaN = the fill timing's default price.</param>
-    public PortfolioOrders(ReadOnlySpan<double> size, SizeType sizeType = SizeType.Amount, ReadOnlySpan<double> price = default)
+    /// <param name="sizeTypes">How each symbol's sizes are read, one per symbol (empty: <paramref name="sizeType"/> for all).</param>
+    public PortfolioOrders(ReadOnlySpan<double> size, SizeType sizeType = SizeType.Amount, ReadOnlySpan<double> price = default,
+        ReadOnlySpan<SizeType> sizeTypes = default)
     {
         Size = size;
         SizeType = sizeType;
         Price = price;
+        SizeTypes = sizeTypes;
     }
 
     /// <summary>Signed size per symbol and bar, symbol-major; NaN (or an infinite value) = no order.</summary>
     public ReadOnlySpan<double> Size { get; }
-    /// <summary>How <see cref="Size"/> is read. Percent sizes are fractions of the portfolio's equity (shared cash).</summary>
+    /// <summary>How <see cref="Size"/> is read (unless <see cref="SizeTypes"/> is given). Percent sizes are fractions of the
+    /// portfolio's equity (shared cash).</summary>
     public SizeType SizeType { get; }
+    /// <summary>How each symbol's sizes are read, one per symbol (empty: <see cref="SizeType"/> for every symbol).</summary>
+    public ReadOnlySpan<SizeType> SizeTypes { get; }
     /// <summary>Explicit fill price per symbol and bar, symbol-major (empty or NaN: the default price); it must lie within the
     /// symbol's fill bar low–high range (else <see cref="Execution.RejectReason.PriceOutsideBar"/>) and is not slipped.</summary>
     public ReadOnlySpan<double> Price { get; }
 
-    /// <exception cref="ArgumentException">A column of the wrong length.</exception>
+    /// <summary>How symbol <paramref name="symbol"/>'s sizes are read.</summary>
+    internal SizeType TypeOf(int symbol) => SizeTypes.IsEmpty ? SizeType : SizeTypes[symbol];
+
+    /// <exception cref="ArgumentException">A column of the wrong length; size types neither empty nor one per symbol.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An unknown size type.</exception>
     internal void Validate(int symbols, int bars)
     {
@@ -38,5 +47,9 @@ public readonly ref struct PortfolioOrders
         if (Price.Length != 0 && Price.Length != cells)
             throw new ArgumentException($"orders.Price has {Price.Length} values but symbols × bars is {cells} (symbol-major).", "orders.Price");
         if (!Enum.IsDefined(SizeType)) throw new ArgumentOutOfRangeException("orders.SizeType", SizeType, "Unknown size type.");
+        if (SizeTypes.Length != 0 && SizeTypes.Length != symbols)
+            throw new ArgumentException($"orders.SizeTypes has {SizeTypes.Length} values but there are {symbols} symbols.", "orders.SizeTypes");
+        foreach (var type in SizeTypes)
+            if (!Enum.IsDefined(type)) throw new ArgumentOutOfRangeException("orders.SizeTypes", type, "Unknown size type.");
     }
 }

@@ -35,7 +35,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         {
             double size = orders.Size[s * n + t];
             if (!double.IsFinite(size)) continue;
-            double delta = OrderDelta(s, orders.SizeType, size, _universe.Present(s)[t] ? _universe.Close(s)[t] : double.NaN);
+            double delta = OrderDelta(s, orders.TypeOf(s), size, _universe.Present(s)[t] ? _universe.Close(s)[t] : double.NaN);
             if (delta != 0) RejectRow(s, t, t, size, delta, RejectReason.EndOfData, double.NaN);
         }
     }
@@ -54,10 +54,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     /// Fills the rows decided on bar <paramref name="decision"/> (or, for symbols without one, their carried remainders) on bar
     /// <paramref name="fill"/>: every pure reduction first, then every order that adds exposure or flips, each in symbol order.
     /// </summary>
-    public void FillOrders(in PortfolioOrders orders, int decision, int fill, bool atOpen, in LiquidityLimits limits, bool carry)
+    public void FillOrders(in PortfolioOrders orders, int decision, int fill, bool atOpen, in LiquidityLimits limits,
+        ReadOnlySpan<OrderBookDepth?> depths, bool carry)
     {
         if (fill < 0 || decision < 0) return;
-        if (_halted) CloseRemaining(decision, fill, atOpen, recordMissing: false);
+        if (_halted) CloseHeld(decision, fill, atOpen, recordMissing: false);
         int n = _time.Length;
         for (int s = 0; s < _symbols; s++)
         {
@@ -74,11 +75,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             bool hasPrice = !double.IsNaN(price);
             if (!present)
             {
-                double wanted = OrderDelta(s, orders.SizeType, size, hasPrice ? price : double.NaN);
+                double wanted = OrderDelta(s, orders.TypeOf(s), size, hasPrice ? price : double.NaN);
                 if (wanted != 0) RejectRow(s, decision, fill, size, wanted, RejectReason.MissingBar, price);
                 continue;
             }
-            double delta = OrderDelta(s, orders.SizeType, size, hasPrice ? price : Price(s, fill, atOpen));
+            double delta = OrderDelta(s, orders.TypeOf(s), size, hasPrice ? price : Price(s, fill, atOpen));
             if (delta == 0 || !double.IsFinite(delta)) continue;
             if (hasPrice && !(price >= _universe.Low(s)[fill] && price <= _universe.High(s)[fill]))
             {
@@ -92,21 +93,50 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         {
             double delta = _delta[s], q = _q[s];
             if (delta == 0 || q == 0 || (q > 0) == (delta > 0) || Math.Abs(delta) > Math.Abs(q)) continue;
-            Place(orders, s, decision, fill, delta, atOpen, limits, carry);
+            Place(orders, s, decision, fill, delta, atOpen, limits, depths, carry);
             _delta[s] = 0;
         }
         for (int s = 0; s < _symbols; s++)
-            if (_delta[s] != 0) Place(orders, s, decision, fill, _delta[s], atOpen, limits, carry);
+            if (_delta[s] != 0) Place(orders, s, decision, fill, _delta[s], atOpen, limits, depths, carry);
     }
 
-    private void Place(in PortfolioOrders orders, int s, int decision, int fill, double delta, bool atOpen, in LiquidityLimits limits, bool carry)
+    /// <summary>Fires the drawdown stop on the order path: closes every position whose symbol has a bar on <paramref name="fill"/>
+    /// as a slipped taker order at the default price (<see cref="ExitReason.DrawdownHalt"/>, as the single-asset order path's
+    /// <c>HaltOrders</c>; the others close on their next bar) and halts every later addition.</summary>
+    public void FlattenOrders(int decision, int fill, bool atOpen)
+    {
+        HaltPending = false;
+        _halted = true;
+        CloseHeld(decision, fill, atOpen, recordMissing: true);
+    }
+
+    private void CloseHeld(int decision, int fill, bool atOpen, bool recordMissing)
+    {
+        for (int s = 0; s < _symbols; s++)
+        {
+            double q = _q[s];
+            if (q == 0) continue;
+            var side = q > 0 ? OrderSide.Sell : OrderSide.Buy;
+            if (!_universe.Present(s)[fill])
+            {
+                if (recordMissing) Reject(s, decision, fill, side, ExitReason.DrawdownHalt, RejectReason.MissingBar, Math.Abs(q), double.NaN);
+                continue;
+            }
+            double price = _slippage.FillPrice(Price(s, fill, atOpen), side, false, Math.Abs(q), _universe.Volume(s)[fill]);
+            FillDelta(s, decision, fill, -q, price, 0, atOpen, ExitReason.DrawdownHalt);
+        }
+    }
+
+    private void Place(in PortfolioOrders orders, int s, int decision, int fill, double delta, bool atOpen, in LiquidityLimits limits,
+        ReadOnlySpan<OrderBookDepth?> depths, bool carry)
     {
         int k = s * _time.Length + decision;
         bool row = double.IsFinite(orders.Size[k]);
         double limit = row && !orders.Price.IsEmpty ? orders.Price[k] : double.NaN;
         // The explicit price is also the base price (it is what a rejection records), as in the single-asset order path.
         double basePrice = double.IsNaN(limit) ? Price(s, fill, atOpen) : limit;
-        ExecuteOrder(s, row ? decision : _remainderDecision[s], fill, delta, basePrice, limit, atOpen, limits, row, out double unfilled);
+        ExecuteOrder(s, row ? decision : _remainderDecision[s], fill, delta, basePrice, limit, atOpen, limits,
+            depths.IsEmpty ? null : depths[s], row, out double unfilled);
         if (!row) _remainder[s] = delta > 0 ? unfilled : -unfilled;
         else if (carry && double.IsNaN(limit) && unfilled > 0)
         {
@@ -147,10 +177,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         };
     }
 
-    // The single-asset book's ExecuteOrder on symbol s with the shared balance: lot rounding, the volume-share cap, the price
-    // (explicit, else slipped), the risk limits and the free cash on the part that adds exposure, the lot checks.
+    // The single-asset book's ExecuteOrder on symbol s with the shared balance: lot rounding, the volume-share and order-book
+    // caps (SingleAssetBook.LiquidityCap), the price (book walk, explicit, else slipped), the risk limits and the free cash on the
+    // part that adds exposure, the lot checks.
     private void ExecuteOrder(int s, int decision, int fill, double delta, double basePrice, double limit, bool atOpen,
-        in LiquidityLimits limits, bool recordNoLiquidity, out double unfilled)
+        in LiquidityLimits limits, OrderBookDepth? depth, bool recordNoLiquidity, out double unfilled)
     {
         unfilled = 0;
         var side = delta > 0 ? OrderSide.Buy : OrderSide.Sell;
@@ -165,6 +196,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
         double volume = _universe.Volume(s)[fill];
         double quantity = LiquidityCap(s, fill, wanted, limits);
+        if (depth is not null && quantity > 0) quantity = Math.Min(quantity, _lots.RoundDown(depth.Walk(fill, side, quantity, limit, out _)));
         unfilled = wanted - quantity;
         if (!(quantity > 0))
         {
@@ -173,7 +205,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
         double held = Math.Abs(q);
         double reduced = reduces ? Math.Min(held, quantity) : 0;
-        double price = OrderPrice(side, quantity, reduced < quantity, basePrice, limit, volume);
+        double price = OrderPrice(fill, side, quantity, reduced < quantity, basePrice, limit, depth, volume);
         double adding = quantity - reduced;
         if (adding > 0)
         {
@@ -197,7 +229,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                     unfilled = 0;
                     return;
                 }
-                price = OrderPrice(side, quantity, reduced < quantity, basePrice, limit, volume);
+                price = OrderPrice(fill, side, quantity, reduced < quantity, basePrice, limit, depth, volume);
             }
         }
         var rejected = _lots.Check(quantity, price);
@@ -207,7 +239,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             unfilled = 0;
             return;
         }
-        FillDelta(s, decision, fill, side == OrderSide.Buy ? quantity : -quantity, price, quantity < wanted ? wanted : 0, atOpen);
+        FillDelta(s, decision, fill, side == OrderSide.Buy ? quantity : -quantity, price, quantity < wanted ? wanted : 0, atOpen, ExitReason.Order);
     }
 
     // How much exposure the risk limits let symbol s add to `remaining` held units (∞ without limits; 0 after the drawdown stop
@@ -227,21 +259,23 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         double room = double.PositiveInfinity;
         if (_risk.MaxPositionQuantity > 0)
         {
-            room = _risk.MaxPositionQuantity - remaining;
+            room = Room(_risk.MaxPositionQuantity, remaining);
             bound = RejectReason.PositionLimit;
         }
         if (_risk.MaxAssetExposure > 0 || _risk.MaxTotalExposure > 0)
         {
             double equity = MarkedEquity(out double gross);
-            if (_risk.MaxAssetExposure > 0) Cap(ref room, ref bound, _risk.MaxAssetExposure * equity / price - remaining, RejectReason.ExposureLimit);
+            if (_risk.MaxAssetExposure > 0) Cap(ref room, ref bound, Room(_risk.MaxAssetExposure * equity / price, remaining), RejectReason.ExposureLimit);
             if (_risk.MaxTotalExposure > 0)
             {
                 double own = _q[s] != 0 ? Math.Abs(_mark[s] * _q[s]) : 0;
-                Cap(ref room, ref bound, (_risk.MaxTotalExposure * equity - (gross - own)) / price - remaining, RejectReason.ExposureLimit);
+                Cap(ref room, ref bound, Room((_risk.MaxTotalExposure * equity - (gross - own)) / price, remaining), RejectReason.ExposureLimit);
             }
         }
-        return double.IsPositiveInfinity(room) ? room : _lots.RoundDown(Math.Max(room, 0));
+        return double.IsPositiveInfinity(room) ? room : _lots.RoundDown(room);
     }
+
+    private static double Room(double cap, double held) => SingleAssetBook<TFill, TFee, TSlippage>.RoomUnder(cap, held);
 
     private readonly double OthersBasis(int s)
     {
@@ -251,12 +285,20 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         return basis;
     }
 
-    private readonly double OrderPrice(OrderSide side, double quantity, bool opens, double basePrice, double limit, double volume) =>
-        !double.IsNaN(limit) ? limit : _slippage.FillPrice(basePrice, side, opens, quantity, volume);
+    private readonly double OrderPrice(int fill, OrderSide side, double quantity, bool opens, double basePrice, double limit,
+        OrderBookDepth? depth, double volume)
+    {
+        if (depth is not null)
+        {
+            depth.Walk(fill, side, quantity, limit, out double average);
+            return average;
+        }
+        return !double.IsNaN(limit) ? limit : _slippage.FillPrice(basePrice, side, opens, quantity, volume);
+    }
 
     // The single-asset book's FillDelta on symbol s: fee, average-cost position, realised P&L on the shared balance, a trade per
-    // reduction, the order record (Partial when `requested` > 0).
-    private void FillDelta(int s, int decision, int fill, double delta, double price, double requested, bool atOpen)
+    // reduction (recorded with `reason`), the order record (Partial when `requested` > 0).
+    private void FillDelta(int s, int decision, int fill, double delta, double price, double requested, bool atOpen, ExitReason reason)
     {
         double quantity = Math.Abs(delta);
         double fee = _fee.Fee(quantity, price, Liquidity.Taker, _traded);
@@ -291,7 +333,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                     Side = before > 0 ? PositionSide.Long : PositionSide.Short, Quantity = reduced, EntryPrice = entryBefore,
                     ExitPrice = price, EntryFee = entryShare, ExitFee = exitShare, Pnl = net,
                     Return = (before > 0 ? 1.0 : -1.0) * (price / entryBefore - 1) - (entryShare + exitShare) / (reduced * entryBefore),
-                    ExitReason = ExitReason.Order, StopLoss = double.NaN, TakeProfit = double.NaN,
+                    ExitReason = reason, StopLoss = double.NaN, TakeProfit = double.NaN,
                 });
             if (reduced < quantity)
             {
@@ -310,7 +352,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             _records.Add(new OrderRecord
             {
                 Bar = fill, DecisionBar = decision, Time = _time[fill], Side = delta > 0 ? OrderSide.Buy : OrderSide.Sell, Asset = s,
-                Status = requested > 0 ? OrderStatus.Partial : OrderStatus.Filled, Reason = reduced > 0 ? ExitReason.Order : ExitReason.None,
+                Status = requested > 0 ? OrderStatus.Partial : OrderStatus.Filled, Reason = reduced > 0 ? reason : ExitReason.None,
                 Quantity = quantity, RequestedQuantity = requested, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = _q[s], EntryPriceAfter = _e[s], BalanceAfter = _balance,
             });

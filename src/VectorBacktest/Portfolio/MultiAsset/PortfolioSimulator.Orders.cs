@@ -29,8 +29,9 @@ public static partial class PortfolioSimulator
     /// exposure caps cut it (<see cref="OrderStatus.Partial"/>, or <see cref="RejectReason.PositionLimit"/> /
     /// <see cref="RejectReason.ExposureLimit"/>), the daily loss limit and the drawdown stop reject it (reductions still fill; the
     /// drawdown stop flattens every position first). Liquidity: at most <see cref="LiquidityLimits.MaxVolumeShare"/> of the
-    /// symbol's fill bar volume, the remainder cancelled or carried per <see cref="LiquidityLimits.Remainder"/> exactly as in
-    /// <see cref="OrderSimulator.FromOrders{TFee, TSlippage}"/>. Nothing is allocated per bar.</para>
+    /// symbol's fill bar volume and, with a book in <paramref name="depths"/>, at most its depth, the remainder cancelled or
+    /// carried per <see cref="LiquidityLimits.Remainder"/> exactly as in <see cref="OrderSimulator.FromOrders{TFee, TSlippage}"/>.
+    /// The drawdown stop closes each position as a slipped taker order at the fill's default price. Nothing is allocated per bar.</para>
     /// <para>Not used here: <see cref="PortfolioOptions.Sizing"/> (the order columns decide) and the intra-bar fill model.</para>
     /// </remarks>
     /// <param name="universe">The symbols on one time index (NaN where a symbol has no bar).</param>
@@ -39,14 +40,21 @@ public static partial class PortfolioSimulator
     /// <param name="fee">Fee model (fills are takers).</param>
     /// <param name="slippage">Slippage model (default-price fills).</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
-    /// <param name="limits">Liquidity caps (volume share and remainder policy; default: none).</param>
+    /// <param name="limits">Liquidity caps (volume share and remainder policy; default: none). Order books go in
+    /// <paramref name="depths"/>.</param>
+    /// <param name="depths">One order book per symbol (null: none for that symbol), or empty for none: an order of a symbol with a
+    /// book walks that book's snapshot of the fill bar as <see cref="OrderSimulator.FromOrders{TFee, TSlippage}"/> does with
+    /// <see cref="LiquidityLimits.Depth"/> (capped by the depth on its side up to the explicit price, filled at the volume-weighted
+    /// price of the levels taken, without slippage); the remainder follows <see cref="LiquidityLimits.Remainder"/>.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Order columns of the wrong length; exits or liquidity caps in <paramref name="options"/>; an
-    /// order-book depth in <paramref name="limits"/> (per-symbol books are not supported).</exception>
+    /// order-book depth in <paramref name="limits"/> (use <paramref name="depths"/>); <paramref name="depths"/> neither empty nor one
+    /// per symbol, or a book not covering the bars.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option or limit out of range; an unknown size type.</exception>
     public static PortfolioSummary FromOrders<TFee, TSlippage>(Universe universe, PortfolioOrders orders, PortfolioOptions options,
-        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, LiquidityLimits limits = default)
+        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, LiquidityLimits limits = default,
+        ReadOnlySpan<OrderBookDepth?> depths = default)
         where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         ArgumentNullException.ThrowIfNull(universe);
@@ -57,7 +65,8 @@ public static partial class PortfolioSimulator
         orders.Validate(symbols, n);
         limits.Validate(n);
         if (limits.Depth is not null)
-            throw new ArgumentException("FromOrders on a universe caps liquidity by volume share only: limits.Depth must be null.", nameof(limits));
+            throw new ArgumentException("FromOrders on a universe takes one order book per symbol: pass them as depths, not limits.Depth.", nameof(limits));
+        bool booked = ValidateDepths(depths, symbols, n);
         if (options.Exits.HasPriceLevels || options.Exits.TimeStopBars > 0)
             throw new ArgumentException("FromOrders does not attach exits: options.Exits must be empty (place the exit orders in the order columns).", nameof(options));
         if (options.Liquidity != default)
@@ -65,15 +74,15 @@ public static partial class PortfolioSimulator
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<PessimisticFillModel, TFee, TSlippage>(universe, options, default, fee, slippage, workspace);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
-        bool carry = limits.Remainder == RemainderPolicy.Carry && limits.IsLimited;
+        bool carry = limits.Remainder == RemainderPolicy.Carry && (limits.IsLimited || booked);
         var size = orders.Size;
         for (int t = 0; t < n; t++)
         {
             if (nextOpen)
             {
                 run.MarkAt(t, atOpen: true);
-                if (run.HaltPending) run.FlattenAll(t - 1, t, atOpen: true);
-                run.FillOrders(orders, t - 1, t, atOpen: true, limits, carry);
+                if (run.HaltPending) run.FlattenOrders(t - 1, t, atOpen: true);
+                run.FillOrders(orders, t - 1, t, atOpen: true, limits, depths, carry);
                 run.CancelReplaced(size, t);
                 if (t == n - 1) run.RejectAtEnd(orders, t);
             }
@@ -81,16 +90,34 @@ public static partial class PortfolioSimulator
             {
                 run.MarkAt(t, atOpen: false);
                 run.CancelReplaced(size, t);
-                run.FillOrders(orders, t, t, atOpen: false, limits, carry);
+                run.FillOrders(orders, t, t, atOpen: false, limits, depths, carry);
             }
             run.Close(t);
             if (run.HaltPending && !nextOpen)
             {
-                run.FlattenAll(t, t, atOpen: false);
+                run.FlattenOrders(t, t, atOpen: false);
                 run.Close(t);
             }
         }
         if (n > 0) run.ExpireRemainders();
         return run.Finish();
+    }
+
+    // True when some symbol has an order book.
+    private static bool ValidateDepths(ReadOnlySpan<OrderBookDepth?> depths, int symbols, int bars)
+    {
+        if (depths.IsEmpty) return false;
+        if (depths.Length != symbols)
+            throw new ArgumentException($"depths has {depths.Length} order books but the universe has {symbols} symbols (one per symbol, null for none).", nameof(depths));
+        bool booked = false;
+        for (int s = 0; s < symbols; s++)
+        {
+            var depth = depths[s];
+            if (depth is null) continue;
+            if (depth.BarCount != bars)
+                throw new ArgumentException($"depths[{s}] covers {depth.BarCount} bars but the universe has {bars}.", nameof(depths));
+            booked = true;
+        }
+        return booked;
     }
 }

@@ -681,7 +681,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
         double q = _q[s];
         if (q == 0 || (q > 0) != (remainder > 0)) return;
-        ExecuteOrder(s, _remainderDecision[s], fill, remainder, Price(s, fill, atOpen), double.NaN, atOpen, _liquidity, false, out double unfilled);
+        ExecuteOrder(s, _remainderDecision[s], fill, remainder, Price(s, fill, atOpen), double.NaN, atOpen, _liquidity, null, false, out double unfilled);
         _remainder[s] = remainder > 0 ? unfilled : -unfilled;
     }
 

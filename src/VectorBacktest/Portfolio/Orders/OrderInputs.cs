@@ -10,11 +10,14 @@ public readonly ref struct OrderInputs
     /// <param name="size">Signed size per bar, read per <paramref name="sizeType"/>; NaN = no order.</param>
     /// <param name="sizeType">How sizes are read.</param>
     /// <param name="price">Explicit fill prices per bar (empty: all default); NaN = the fill timing's default price.</param>
-    public OrderInputs(ReadOnlySpan<double> size, SizeType sizeType = SizeType.Amount, ReadOnlySpan<double> price = default)
+    /// <param name="fundingRate">Perpetual-futures funding rate per bar (empty: none); see <see cref="FundingRate"/>.</param>
+    public OrderInputs(ReadOnlySpan<double> size, SizeType sizeType = SizeType.Amount, ReadOnlySpan<double> price = default,
+        ReadOnlySpan<double> fundingRate = default)
     {
         Size = size;
         SizeType = sizeType;
         Price = price;
+        FundingRate = fundingRate;
     }
 
     /// <summary>Signed size per bar; NaN (or an infinite value) = no order on that bar.</summary>
@@ -29,7 +32,18 @@ public readonly ref struct OrderInputs
     /// </summary>
     public ReadOnlySpan<double> Price { get; }
 
-    /// <exception cref="ArgumentException">A column of the wrong length.</exception>
+    /// <summary>
+    /// Perpetual-futures funding rate per bar as a fraction, with the conventions of <see cref="SignalInputs.FundingRate"/>
+    /// (0 on bars without a funding event; every value finite): a position held through a bar's open pays
+    /// <c>quantity × open × rate</c> there (a long pays a positive rate, a short receives it); a fill at a bar's open does not
+    /// pay that bar for the quantity it removes and pays it for the quantity it adds; a fill at a close pays it on the quantity
+    /// held before. The funding accrued since the position's last fill is settled into the balance at each fill that changes it
+    /// (and at an exit), so it is marked by <see cref="EquityCurve"/> from the order records and the funding column; a reduction's
+    /// trade carries its share of the funding settled over the position's life (pro rata, like the entry fee). Empty: no funding.
+    /// </summary>
+    public ReadOnlySpan<double> FundingRate { get; }
+
+    /// <exception cref="ArgumentException">A column of the wrong length; a funding rate that is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An unknown size type.</exception>
     internal void Validate(int barCount)
     {
@@ -37,5 +51,10 @@ public readonly ref struct OrderInputs
         if (Price.Length != 0 && Price.Length != barCount)
             throw new ArgumentException($"orders.Price has {Price.Length} values but there are {barCount} bars.", "orders");
         if (!Enum.IsDefined(SizeType)) throw new ArgumentOutOfRangeException("orders", SizeType, "Unknown size type.");
+        if (FundingRate.Length != 0 && FundingRate.Length != barCount)
+            throw new ArgumentException($"orders.FundingRate has {FundingRate.Length} values but there are {barCount} bars.", "orders");
+        for (int i = 0; i < FundingRate.Length; i++)
+            if (!double.IsFinite(FundingRate[i]))
+                throw new ArgumentException($"orders.FundingRate is {FundingRate[i]} on bar {i}; rates must be finite (0: no funding event).", "orders");
     }
 }

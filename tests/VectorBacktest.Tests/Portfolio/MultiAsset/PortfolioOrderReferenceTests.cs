@@ -136,8 +136,10 @@ public class PortfolioOrderReferenceTests
         var ws = new PortfolioWorkspace();
         var options = new PortfolioOptions { Risk = new RiskLimits { MaxTotalExposure = 0.9, DailyLossLimit = 0.02, MaxDrawdown = 0.3 } };
         var limits = new LiquidityLimits { MaxVolumeShare = 0.01, Remainder = RemainderPolicy.Carry };
+        var book = PortfolioOrderTests.RandomDepth(TestBars.Random(u.Length, 7), FillTiming.NextOpen, rng);
+        OrderBookDepth?[] depths = [null, book, null];
         Allocations.AssertNone(() =>
             PortfolioSimulator.FromOrders(u, new PortfolioOrders(size, SizeType.TargetPercent), options, new FractionFee(0.001),
-                new FixedFractionSlippage(0.0005), ws, limits));
+                new FixedFractionSlippage(0.0005), ws, limits, depths));
     }
 }

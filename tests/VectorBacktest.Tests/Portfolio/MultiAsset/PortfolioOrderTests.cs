@@ -116,6 +116,61 @@ public class PortfolioOrderTests
     }
 
     [Fact]
+    public void Each_symbol_walks_its_own_order_book()
+    {
+        // A has a book (asks 101 × 2, 102 × 3 every bar), B none: A's buys walk it without slippage, B's are slipped.
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(4, 100)), PortfolioSimulatorTests.Series("B", Flat(4, 100)));
+        var book = new OrderBookDepth(2, [99.0, 98, 99, 98, 99, 98, 99, 98], [2.0, 3, 2, 3, 2, 3, 2, 3],
+            [101.0, 102, 101, 102, 101, 102, 101, 102], [2.0, 3, 2, 3, 2, 3, 2, 3]);
+        var ws = new PortfolioWorkspace();
+        PortfolioSimulator.FromOrders(u, new PortfolioOrders(Sizes(2, 4, (0, 0, 4), (1, 0, 4), (0, 1, 10))), new PortfolioOptions(),
+            default(NoFee), new FixedFractionSlippage(0.01), ws, default, [book, null]);
+        Assert.Equal((0, 4.0, (2 * 101 + 2 * 102) / 4.0), (ws.Orders[0].Asset, ws.Orders[0].Quantity, ws.Orders[0].Price));
+        Assert.Equal((1, 4.0), (ws.Orders[1].Asset, ws.Orders[1].Quantity));
+        Assert.Equal(101.0, ws.Orders[1].Price, 12);
+        // 10 more of A: the book holds 5 (remainder cancelled), at (2 × 101 + 3 × 102) / 5.
+        Assert.Equal((OrderStatus.Partial, 5.0, 10.0), (ws.Orders[2].Status, ws.Orders[2].Quantity, ws.Orders[2].RequestedQuantity));
+        Assert.Equal((2 * 101 + 3 * 102) / 5.0, ws.Orders[2].Price, 12);
+
+        // Carried, the remaining 5 fill on bar 3 from its snapshot.
+        PortfolioSimulator.FromOrders(u, new PortfolioOrders(Sizes(2, 4, (0, 1, 10))), new PortfolioOptions(), default(NoFee), default(NoSlippage), ws,
+            new LiquidityLimits { Remainder = RemainderPolicy.Carry }, [book, null]);
+        Assert.Equal((3, 5.0, 10.0), (ws.Orders[1].Bar, ws.Orders[1].Quantity, ws.Orders[1].PositionAfter));
+    }
+
+    [Fact]
+    public void Size_types_can_differ_per_symbol()
+    {
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(3, 100)), PortfolioSimulatorTests.Series("B", Flat(3, 10)));
+        var ws = new PortfolioWorkspace();
+        // A: half the equity (1000) as a target, 5 units; B: 20 units.
+        Run(u, new PortfolioOrders(Sizes(2, 3, (0, 0, 0.5), (1, 0, 20)), sizeTypes: [SizeType.TargetPercent, SizeType.Amount]),
+            new PortfolioOptions { InitialCash = 1000 }, ws);
+        Assert.Equal((0, 5.0), (ws.Orders[0].Asset, ws.Orders[0].Quantity));
+        Assert.Equal((1, 20.0), (ws.Orders[1].Asset, ws.Orders[1].Quantity));
+        Assert.Equal("orders.SizeTypes", Assert.Throws<ArgumentException>(() =>
+            Run(u, new PortfolioOrders(new double[6], sizeTypes: [SizeType.Amount]), new PortfolioOptions(), ws)).ParamName);
+        Assert.Equal("orders.SizeTypes", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Run(u, new PortfolioOrders(new double[6], sizeTypes: [SizeType.Amount, (SizeType)42]), new PortfolioOptions(), ws)).ParamName);
+    }
+
+    [Fact]
+    public void Bad_order_books_name_the_argument()
+    {
+        var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(2, 100)), PortfolioSimulatorTests.Series("B", Flat(2, 100)));
+        var ws = new PortfolioWorkspace();
+        var book = new OrderBookDepth(1, [99.0, 99], [1.0, 1], [101.0, 101], [1.0, 1]);
+        var orders = new double[4];
+        Assert.Equal("limits", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromOrders(u, new PortfolioOrders(orders),
+            new PortfolioOptions(), default(NoFee), default(NoSlippage), ws, new LiquidityLimits { Depth = book })).ParamName);
+        Assert.Equal("depths", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromOrders(u, new PortfolioOrders(orders),
+            new PortfolioOptions(), default(NoFee), default(NoSlippage), ws, default, [book])).ParamName);
+        var short1 = new OrderBookDepth(1, [99.0], [1.0], [101.0], [1.0]);
+        Assert.Equal("depths", Assert.Throws<ArgumentException>(() => PortfolioSimulator.FromOrders(u, new PortfolioOrders(orders),
+            new PortfolioOptions(), default(NoFee), default(NoSlippage), ws, default, [null, short1])).ParamName);
+    }
+
+    [Fact]
     public void Bad_input_names_the_argument()
     {
         var u = Universe.Create(PortfolioSimulatorTests.Series("A", Flat(3, 100)), PortfolioSimulatorTests.Series("B", Flat(3, 100)));
@@ -156,17 +211,20 @@ public class PortfolioOrderTests
         var timing = rng.Next(2) == 0 ? FillTiming.NextOpen : FillTiming.SignalClose;
         var limits = rng.Next(2) == 0 ? default : new LiquidityLimits
         {
-            MaxVolumeShare = 0.01 + rng.NextDouble() * 0.1, Remainder = rng.Next(2) == 0 ? RemainderPolicy.Cancel : RemainderPolicy.Carry,
+            MaxVolumeShare = rng.Next(3) == 0 ? 0 : 0.01 + rng.NextDouble() * 0.1,
+            Remainder = rng.Next(2) == 0 ? RemainderPolicy.Cancel : RemainderPolicy.Carry,
         };
+        var depth = rng.Next(3) == 0 ? RandomDepth(bars, timing, rng) : null;
+        var risk = rng.Next(2) == 0 ? default : RandomRisk(rng);
         var lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01 };
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(rng.Next(2) * 0.0005);
         var single = new SimulationWorkspace();
         var ws = new PortfolioWorkspace();
-        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price), new SimulationOptions { Timing = timing, Lots = lots },
-            fee, slip, single, limits);
+        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price),
+            new SimulationOptions { Timing = timing, Lots = lots, Risk = risk }, fee, slip, single, limits with { Depth = depth });
         var actual = PortfolioSimulator.FromOrders(Universe.Create(bars), new PortfolioOrders(size, type, price),
-            new PortfolioOptions { Timing = timing, Lots = lots }, fee, slip, ws, limits);
+            new PortfolioOptions { Timing = timing, Lots = lots, Risk = risk }, fee, slip, ws, limits, depth is null ? [] : [depth]);
         if (n > 0 && actual.FinalEquity != expected.FinalEquity) return $"final equity {actual.FinalEquity} vs {expected.FinalEquity}";
         if ((actual.FilledOrders, actual.RejectedOrders, actual.ClosedTrades, actual.TotalFees) !=
             (expected.FilledOrders, expected.RejectedOrders, expected.ClosedTrades, expected.TotalFees)) return $"summary {actual} vs {expected}";
@@ -178,6 +236,35 @@ public class PortfolioOrderTests
             if (single.Trades[k] != ws.Trades[k]) return $"trade {k}: {ws.Trades[k]} vs {single.Trades[k]}";
         var curve = EquityCurve.Build(bars, single.Orders, 10_000);
         return curve.Equity.AsSpan().SequenceEqual(ws.Equity) ? null : "equity curves differ";
+    }
+
+    internal static RiskLimits RandomRisk(Random rng) => new()
+    {
+        MaxPositionQuantity = rng.Next(3) == 0 ? 20 + rng.NextDouble() * 80 : 0,
+        MaxAssetExposure = rng.Next(3) == 0 ? 0.2 + rng.NextDouble() : 0,
+        MaxTotalExposure = rng.Next(3) == 0 ? 0.2 + rng.NextDouble() : 0,
+        DailyLossLimit = rng.Next(3) == 0 ? 0.002 + rng.NextDouble() * 0.03 : 0,
+        MaxDrawdown = rng.Next(3) == 0 ? 0.01 + rng.NextDouble() * 0.1 : 0,
+    };
+
+    // One to three levels a side around each bar's default fill price, 0.1 % apart, random quantities (a 0 ends a side).
+    internal static OrderBookDepth RandomDepth(BarSeries bars, FillTiming timing, Random rng)
+    {
+        int n = bars.Length, levels = 1 + rng.Next(3);
+        var bid = new double[n * levels]; var bidQ = new double[n * levels]; var ask = new double[n * levels]; var askQ = new double[n * levels];
+        for (int i = 0; i < n; i++)
+        {
+            double mid = timing == FillTiming.NextOpen ? bars.Open[i] : bars.Close[i];
+            for (int l = 0; l < levels; l++)
+            {
+                int k = i * levels + l;
+                bid[k] = mid * (1 - 0.001 * (l + 1));
+                ask[k] = mid * (1 + 0.001 * (l + 1));
+                bidQ[k] = rng.Next(8) == 0 ? 0 : Math.Round(rng.NextDouble() * 60, 2);
+                askQ[k] = rng.Next(8) == 0 ? 0 : Math.Round(rng.NextDouble() * 60, 2);
+            }
+        }
+        return new OrderBookDepth(levels, bid, bidQ, ask, askQ);
     }
 
     [Fact]

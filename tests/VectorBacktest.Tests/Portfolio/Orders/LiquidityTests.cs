@@ -8,13 +8,7 @@ namespace VectorBacktest.Tests.Portfolio.Orders;
 
 public class LiquidityTests
 {
-    private static double[] Sizes(int n, params (int Bar, double Size)[] orders)
-    {
-        var size = new double[n];
-        Array.Fill(size, double.NaN);
-        foreach (var (bar, s) in orders) size[bar] = s;
-        return size;
-    }
+    private static double[] Sizes(int n, params (int Bar, double Size)[] orders) => OrderSimulatorTests.Sizes(n, orders);
 
     private static readonly SimulationOptions CloseFills = new() { InitialCash = 1_000_000, Timing = FillTiming.SignalClose };
 

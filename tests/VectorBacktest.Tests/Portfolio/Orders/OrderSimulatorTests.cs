@@ -5,12 +5,14 @@ using VectorBacktest.Execution.FeeModels;
 using VectorBacktest.Execution.SlippageModels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Portfolio.Orders;
+using VectorBacktest.Tests.Portfolio.MultiAsset;
 
 namespace VectorBacktest.Tests.Portfolio.Orders;
 
 public class OrderSimulatorTests
 {
-    private static double[] Sizes(int n, params (int Bar, double Size)[] orders)
+    /// <summary>An order column of <paramref name="n"/> bars, NaN except the given rows.</summary>
+    internal static double[] Sizes(int n, params (int Bar, double Size)[] orders)
     {
         var size = new double[n];
         Array.Fill(size, double.NaN);
@@ -104,7 +106,7 @@ public class OrderSimulatorTests
             OrderSimulator.FromOrders(bars, new OrderInputs(new double[2]), new SimulationOptions(), default(NoFee), default(NoSlippage), ws));
         Assert.Equal("orders", wrong.ParamName);
         var exits = Assert.Throws<ArgumentException>(() => OrderSimulator.FromOrders(bars, new OrderInputs(new double[3]),
-            new SimulationOptions { Exits = new ExitRules { TimeStopBars = 2 } }, default(NoFee), default(NoSlippage), ws));
+            new SimulationOptions { Exits = new ExitRules { StopLoss = ExitLevel.AtrMultiple(2) } }, default(NoFee), default(NoSlippage), ws));
         Assert.Equal("options", exits.ParamName);
         var share = Assert.Throws<ArgumentOutOfRangeException>(() => OrderSimulator.FromOrders(bars, new OrderInputs(new double[3]),
             new SimulationOptions(), default(NoFee), default(NoSlippage), ws, new LiquidityLimits { MaxVolumeShare = 2 }));
@@ -125,10 +127,19 @@ public class OrderSimulatorTests
         Assert.Equal(summary.FinalEquity, curve.Equity[^1], 9);
     }
 
-    private static string? Mismatch(int n, int seed)
+    // The bars of TestBars.Random an hour apart, so a run spans several UTC days (the daily loss limit resets).
+    private static VectorBacktest.Data.BarSeries Hourly(VectorBacktest.Data.BarSeries bars)
+    {
+        var time = new long[bars.Length];
+        for (int i = 0; i < time.Length; i++) time[i] = TestBars.Start + i * 3_600_000L;
+        return VectorBacktest.Data.BarSeries.FromArrays("H", null, time, bars.Open.ToArray(), bars.High.ToArray(), bars.Low.ToArray(),
+            bars.Close.ToArray(), bars.Volume.ToArray());
+    }
+
+    private static string? Mismatch(int n, int seed, bool extras = false)
     {
         var rng = new Random(seed);
-        var bars = TestBars.Random(n, seed);
+        var bars = extras ? Hourly(TestBars.Random(n, seed)) : TestBars.Random(n, seed);
         var type = (SizeType)rng.Next(6);
         bool nextOpen = rng.Next(2) == 0;
         double fee = rng.Next(2) == 0 ? 0 : 0.001, slip = rng.Next(2) == 0 ? 0 : 0.0005;
@@ -146,21 +157,49 @@ public class OrderSimulatorTests
                 _ => u * 1.5,
             };
         }
-        var options = new SimulationOptions { Timing = nextOpen ? FillTiming.NextOpen : FillTiming.SignalClose };
+        var risk = extras && rng.Next(4) != 0 ? PortfolioOrderTests.RandomRisk(rng) : default;
+        var exits = extras && rng.Next(4) != 0
+            ? new OrderReference.Exits(rng.Next(2) * (0.005 + rng.NextDouble() * 0.03), rng.Next(2) * (0.005 + rng.NextDouble() * 0.05),
+                rng.Next(3) == 0 ? 0.005 + rng.NextDouble() * 0.03 : 0, rng.Next(3) == 0 ? 1 + rng.Next(8) : 0)
+            : default;
+        double leverage = extras && rng.Next(3) == 0 ? 1 + rng.NextDouble() * 4 : 1;
+        double maintenance = leverage > 1 && rng.Next(2) == 0 ? rng.NextDouble() * 0.5 / leverage : 0;
+        double[] funding = [];
+        if (extras && rng.Next(3) == 0)
+        {
+            funding = new double[n];
+            for (int i = 0; i < n; i++) funding[i] = rng.Next(8) == 0 ? (rng.NextDouble() * 2 - 1) * 0.002 : 0;
+        }
+        var options = new SimulationOptions
+        {
+            Timing = nextOpen ? FillTiming.NextOpen : FillTiming.SignalClose, Risk = risk, Leverage = leverage, MaintenanceMargin = maintenance,
+            Exits = new ExitRules
+            {
+                StopLoss = exits.StopLoss > 0 ? ExitLevel.Fraction(exits.StopLoss) : default,
+                TakeProfit = exits.TakeProfit > 0 ? ExitLevel.Fraction(exits.TakeProfit) : default,
+                TrailingFraction = exits.Trailing, TimeStopBars = exits.TimeStop,
+            },
+        };
         var ws = new SimulationWorkspace();
         var limits = new LiquidityLimits { MaxVolumeShare = share, Remainder = carry ? RemainderPolicy.Carry : RemainderPolicy.Cancel };
-        var summary = OrderSimulator.FromOrders(bars, new OrderInputs(size, type), options, new FractionFee(fee), new FixedFractionSlippage(slip), ws, limits);
-        var (orders, equity) = OrderReference.Run(bars, size, type, nextOpen, fee, slip, options.InitialCash, share, carry);
-        if (orders.Count != ws.Orders.Length) return $"{type} nextOpen={nextOpen} share={share} carry={carry}: {ws.Orders.Length} orders, reference {orders.Count}: first {Diff(ws.Orders, orders)}";
+        var summary = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, fundingRate: funding), options, new FractionFee(fee),
+            new FixedFractionSlippage(slip), ws, limits);
+        var (orders, equity) = OrderReference.Run(bars, size, type, nextOpen, fee, slip, options.InitialCash, share, carry, risk, exits,
+            leverage, maintenance, funding.Length == 0 ? null : funding);
+        if (orders.Count != ws.Orders.Length) return $"{type} nextOpen={nextOpen} share={share} carry={carry} risk={risk} exits={exits} L={leverage} m={maintenance} funding={funding.Length > 0}: {ws.Orders.Length} orders, reference {orders.Count}: first {Diff(ws.Orders, orders)}";
         for (int k = 0; k < orders.Count; k++)
         {
             var a = ws.Orders[k];
             var r = orders[k];
             if (a.Bar != r.Bar || a.Side != r.Side || a.Status != r.Status || a.RejectReason != r.Reject
+                || r.Exit != ExitReason.None && a.Reason != r.Exit
                 || !Close(a.Quantity, r.Quantity) || !(Close(a.Price, r.Price) || double.IsNaN(a.Price) && double.IsNaN(r.Price)))
-                return $"{type} nextOpen={nextOpen} share={share} carry={carry}: order {k} is {a}, reference {r}";
+                return $"{type} nextOpen={nextOpen} share={share} carry={carry} risk={risk} exits={exits} L={leverage} m={maintenance} funding={funding.Length > 0}: order {k} is {a}, reference {r}";
         }
-        return Close(summary.FinalEquity, equity) ? null : $"final equity {summary.FinalEquity}, reference {equity}";
+        if (!Close(summary.FinalEquity, equity)) return $"final equity {summary.FinalEquity}, reference {equity}";
+        if (n == 0) return null;
+        double curve = EquityCurve.Build(bars, ws.Orders, options.InitialCash, funding).Equity[^1];
+        return Close(curve, equity) ? null : $"equity curve ends on {curve}, reference {equity}";
     }
 
     private static string Diff(ReadOnlySpan<OrderRecord> actual, List<OrderReference.Order> reference)
@@ -180,9 +219,43 @@ public class OrderSimulatorTests
     }
 
     [Fact]
+    public void Agrees_with_a_plain_reference_with_risk_limits_exits_leverage_and_funding()
+    {
+        Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
+                (n, seed) => Mismatch(n, seed, extras: true) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void A_run_with_exits_risk_leverage_funding_and_a_book_on_a_grown_workspace_allocates_nothing()
+    {
+        var bars = TestBars.Random(2000, 11);
+        var rng = new Random(11);
+        var size = new double[2000];
+        var funding = new double[2000];
+        for (int i = 0; i < size.Length; i++)
+        {
+            size[i] = rng.Next(10) == 0 ? rng.NextDouble() * 3 - 1.5 : double.NaN;
+            funding[i] = i % 8 == 0 ? 0.0001 : 0;
+        }
+        var options = new SimulationOptions
+        {
+            Leverage = 2, MaintenanceMargin = 0.01,
+            Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.03), TrailingFraction = 0.04, TimeStopBars = 20 },
+            Risk = new VectorBacktest.Portfolio.MultiAsset.RiskLimits { MaxAssetExposure = 1.5, DailyLossLimit = 0.02, MaxDrawdown = 0.5 },
+            Liquidity = new LiquidityLimits { Depth = PortfolioOrderTests.RandomDepth(bars, FillTiming.NextOpen, rng), Remainder = RemainderPolicy.Carry },
+        };
+        var ws = new SimulationWorkspace();
+        VectorBacktest.Tests.Infrastructure.Allocations.AssertNone(() =>
+            OrderSimulator.FromOrders(bars, new OrderInputs(size, SizeType.TargetPercent, fundingRate: funding), options,
+                new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws));
+    }
+
+    [Fact]
     public void Agrees_with_the_reference_on_fixed_seeds()
     {
         for (int seed = 0; seed < 40; seed++) { var m = Mismatch(150, seed); Assert.True(m is null, m); }
+        for (int seed = 0; seed < 4000; seed++) { var m = Mismatch(seed % 200, seed, extras: true); Assert.True(m is null, $"n={seed % 200} seed={seed}: {m}"); }
     }
 }
 
