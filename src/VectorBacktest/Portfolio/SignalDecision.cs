@@ -27,6 +27,20 @@ public static class SignalDecision
         };
     }
 
+    /// <summary>As <see cref="Decide(PositionSide, bool, bool, bool, bool)"/>; with <paramref name="accumulate"/> an entry on the
+    /// side held, and no exit or reversal, is <see cref="SignalAction.Add"/>.</summary>
+    internal static SignalAction Decide(PositionSide position, bool longEntry, bool longExit, bool shortEntry, bool shortExit, bool accumulate)
+    {
+        var action = Decide(position, longEntry, longExit, shortEntry, shortExit);
+        if (!accumulate || action != SignalAction.None) return action;
+        return position switch
+        {
+            PositionSide.Long when longEntry && !longExit => SignalAction.Add,
+            PositionSide.Short when shortEntry && !shortExit => SignalAction.Add,
+            _ => SignalAction.None,
+        };
+    }
+
     /// <summary>The action on bar <paramref name="bar"/> of <paramref name="signals"/> for a position on <paramref name="position"/>.</summary>
     public static SignalAction Decide(PositionSide position, in SignalInputs signals, int bar) => Decide(position,
         SignalInputs.At(signals.LongEntries, bar), SignalInputs.At(signals.LongExits, bar),

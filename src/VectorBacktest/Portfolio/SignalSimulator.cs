@@ -33,8 +33,9 @@ public static class SignalSimulator
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Signal columns of the wrong length; an order that must fill on a bar whose price
     /// is NaN or &lt;= 0; an exit level on the wrong side of its reference; an ATR-multiple exit without a usable ATR;
-    /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars, or <see cref="RemainderPolicy.Carry"/> with
-    /// leverage or funding.</exception>
+    /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars or with a funding column,
+    /// <see cref="RemainderPolicy.Carry"/> with leverage; <see cref="SimulationOptions.Accumulate"/> with a non-market entry,
+    /// leverage or a funding column.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static SimulationSummary FromSignals<TFill, TFee, TSlippage>(BarSeries bars, SignalInputs signals, SimulationOptions options,
         TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace)
@@ -52,9 +53,10 @@ public static class SignalSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, signals.FundingRate, options, fill, fee, slippage, workspace);
-        if (book.TracksEquity || CarriesRemainder(options))
+        if (book.TracksEquity || options.Liquidity.IsLimited || options.Accumulate)
         {
-            // The daily loss limit and the drawdown stop act on every close, a carried remainder on every bar: no bars to jump over.
+            // The daily loss limit and the drawdown stop act on every close, carried remainders on every bar, a cut exit leaves
+            // part of the position under its levels and adds change its size: all walk the bars in the event-driven loop.
             var replay = new SignalReplay(signals);
             EventDrivenSimulator.Drive(ref book, bars, ref replay, options);
         }
@@ -70,13 +72,16 @@ public static class SignalSimulator
     internal static bool CarriesRemainder(SimulationOptions options) =>
         options.Liquidity.IsLimited && options.Liquidity.Remainder == RemainderPolicy.Carry;
 
-    // Liquidity caps of the signal drivers, checked against the bars. A carried remainder adds to the position, which the
-    // leverage and funding accounting (liquidation price and funding fixed at the first fill) does not follow.
+    // Liquidity caps and accumulation of the signal drivers, checked against the bars. A carried remainder or an add grows
+    // the position, which the leverage accounting (liquidation price fixed at the first fill) does not follow; funding is
+    // settled per position, so neither a partial close nor an add can split it.
     internal static void ValidateSignalLiquidity(SimulationOptions options, int barCount, bool hasFunding)
     {
         options.Liquidity.Validate(barCount);
-        if (CarriesRemainder(options) && (options.Leverage != 1 || hasFunding))
-            throw new ArgumentException("options.Liquidity.Remainder: Carry on the signal drivers needs Leverage 1 and no funding-rate column.", nameof(options));
+        if (CarriesRemainder(options) && options.Leverage != 1)
+            throw new ArgumentException("options.Liquidity.Remainder: Carry on the signal drivers needs Leverage 1.", nameof(options));
+        if (hasFunding && (options.Liquidity.IsLimited || options.Accumulate))
+            throw new ArgumentException("options.Liquidity (capped exits close in parts) and options.Accumulate cannot be combined with a funding-rate column.", nameof(options));
     }
 
     private static void Run<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in SignalInputs signals,
