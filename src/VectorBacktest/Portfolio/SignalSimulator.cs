@@ -53,10 +53,10 @@ public static class SignalSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, signals.FundingRate, options, fill, fee, slippage, workspace);
-        if (book.TracksEquity || options.Liquidity.IsLimited || options.Accumulate)
+        if (book.TracksEquity || options.Liquidity.IsLimited)
         {
-            // The daily loss limit and the drawdown stop act on every close, carried remainders on every bar, a cut exit leaves
-            // part of the position under its levels and adds change its size: all walk the bars in the event-driven loop.
+            // The daily loss limit and the drawdown stop act on every close, carried remainders on every bar, and a cut exit
+            // leaves part of the position open under its levels: these walk the bars in the event-driven loop.
             var replay = new SignalReplay(signals);
             EventDrivenSimulator.Drive(ref book, bars, ref replay, options);
         }
@@ -90,6 +90,7 @@ public static class SignalSimulator
     {
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool market = options.Entry.Type == OrderType.Market;
+        bool accumulate = options.Accumulate;
         int n = book.Close.Length;
         int from = 0, levelsFrom = 0;
         while (true)
@@ -118,9 +119,15 @@ public static class SignalSimulator
             }
 
             var (e, signalAction) = SignalDecision.Next(book.Side, signals, from);
+            if (accumulate && book.CanAdd)
+            {
+                int add = SignalDecision.NextAdd(book.Side, signals, from, e);
+                if (add >= 0) (e, signalAction) = (add, SignalAction.Add);
+            }
             int decision = e < 0 ? n : e;
             var reason = signalAction is SignalAction.ReverseToLong or SignalAction.ReverseToShort ? ExitReason.Reverse : ExitReason.Signal;
-            if (book.TimeStopBar < decision)
+            // An add on the time stop's bar is dropped for the stop.
+            if (book.TimeStopBar < decision || signalAction == SignalAction.Add && book.TimeStopBar == decision)
             {
                 decision = book.TimeStopBar;
                 reason = ExitReason.TimeStop;
@@ -136,13 +143,24 @@ public static class SignalSimulator
             }
             if (decision >= n) return;
             int fill = nextOpen ? decision + 1 : decision;
+            bool adds = signalAction == SignalAction.Add && reason != ExitReason.TimeStop;
             if (fill >= n)
             {
-                book.Reject(decision, decision, book.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, reason,
+                if (adds) book.Reject(decision, decision, book.Side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, ExitReason.None,
+                    RejectReason.EndOfData, 0, double.NaN);
+                else book.Reject(decision, decision, book.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, reason,
                     RejectReason.EndOfData, Math.Abs(book.Quantity), double.NaN);
                 return;
             }
             double price = nextOpen ? book.Open[fill] : book.Close[decision];
+            if (adds)
+            {
+                // The bars up to the decision have been checked against the levels; the fill bar's are checked after the add.
+                book.OpenPosition(book.Side, decision, fill, price, Liquidity.Taker, true, nextOpen);
+                from = decision + 1;
+                levelsFrom = decision + 1;
+                continue;
+            }
             var reversedTo = book.Side == PositionSide.Long ? PositionSide.Short : PositionSide.Long;
             book.ClosePosition(decision, fill, price, reason, Liquidity.Taker, true, nextOpen);
             from = decision + 1;

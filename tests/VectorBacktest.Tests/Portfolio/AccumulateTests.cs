@@ -87,6 +87,17 @@ public class AccumulateTests
     }
 
     [Fact]
+    public void An_add_on_the_time_stop_bar_is_dropped_for_the_stop()
+    {
+        // Filled on bar 1, a two-bar time stop is decided on bar 2's close: the add decided there is dropped.
+        var bars = Opens(10, 10, 10, 10, 10, 10);
+        var options = Pyramid with { Exits = new ExitRules { TimeStopBars = 2 } };
+        var (summary, orders, _) = Both(bars, TestBars.At(6, 0, 2), new bool[6], options);
+        Assert.Equal([(1, ExitReason.None, 10.0), (3, ExitReason.TimeStop, 10.0)], orders.Select(o => (o.Bar, o.Reason, o.Quantity)));
+        Assert.Equal(0.0, summary.FinalPosition);
+    }
+
+    [Fact]
     public void Short_adds_and_a_reversal_close_the_whole_short()
     {
         var bars = Opens(10, 10, 8, 8, 9, 9);

@@ -93,7 +93,7 @@ public class DriverEquivalenceTests
         if (options.Liquidity.IsLimited && leverage == 1 && rng.Next(2) == 0)
             options = options with { Liquidity = options.Liquidity with { Remainder = RemainderPolicy.Carry } };
         // Pyramiding needs market entries, leverage 1 and no funding.
-        if (options.Entry.Type == OrderType.Market && leverage == 1 && funding.Length == 0 && rng.Next(3) == 0)
+        if (options.Entry.Type == OrderType.Market && leverage == 1 && funding.Length == 0 && rng.Next(2) == 0)
             options = options with { Accumulate = true, MaxAdds = rng.Next(2) == 0 ? int.MaxValue : 1 + rng.Next(3) };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(0.0005);
