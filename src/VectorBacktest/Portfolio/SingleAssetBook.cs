@@ -405,12 +405,13 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         if (_capsExits && reason is not (ExitReason.Liquidation or ExitReason.EndOfData))
         {
             double cap = LiquidityCap(fillBar, orderSide, quantity, double.NaN, _liquidity);
-            if (cap < quantity)
+            // A cap short of the position by rounding dust only (a remainder off the lot step) closes it all.
+            if (quantity - cap > DustFraction * quantity)
             {
                 requested = quantity;
                 quantity = cap;
             }
-            if (_carriesExits && cap < Math.Abs(Quantity) && !ExitPending)
+            if (_carriesExits && requested > 0 && !ExitPending)
             {
                 ExitPending = true;
                 _exitReason = reason;

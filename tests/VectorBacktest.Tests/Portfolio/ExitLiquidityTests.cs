@@ -139,6 +139,30 @@ public class ExitLiquidityTests
     }
 
     [Fact]
+    public void Exit_walks_the_bids_and_leaves_what_the_book_cannot_take()
+    {
+        // Every bar: bids 5 @ 9 and 5 @ 8, asks 100 @ 10 and 100 @ 11. Buy 12 @ 10; the exit sells 5 @ 9 + 5 @ 8 = 10 @ 8.5.
+        int n = 5;
+        var bid = new double[2 * n]; var bidQ = new double[2 * n]; var ask = new double[2 * n]; var askQ = new double[2 * n];
+        for (int i = 0; i < n; i++)
+        {
+            (bid[2 * i], bid[2 * i + 1], bidQ[2 * i], bidQ[2 * i + 1]) = (9, 8, 5, 5);
+            (ask[2 * i], ask[2 * i + 1], askQ[2 * i], askQ[2 * i + 1]) = (10, 11, 100, 100);
+        }
+        var options = new SimulationOptions
+        {
+            InitialCash = 1000, Sizing = OrderSizing.Quantity(12),
+            Liquidity = new LiquidityLimits { Depth = new OrderBookDepth(2, bid, bidQ, ask, askQ) },
+        };
+        var (summary, orders, trades) = Both(TestBars.Flat(n, 10), TestBars.At(n, 0), TestBars.At(n, 2), options);
+        Assert.Equal((OrderStatus.Partial, 10.0, 12.0, 8.5), (orders[1].Status, orders[1].Quantity, orders[1].RequestedQuantity, orders[1].Price));
+        Assert.Equal((10.0, 8.5), (trades[0].Quantity, trades[0].ExitPrice));
+        Assert.Equal(2.0, summary.FinalPosition);
+        // 1000 − 0.12 (entry fee) + 10 × (8.5 − 10) − 0.085, and the 2 held are marked at the close of 10.
+        Assert.Equal(1000 - 0.12 - 15 - 0.085, summary.FinalEquity, 9);
+    }
+
+    [Fact]
     public void Liquidation_is_not_capped()
     {
         // Leverage 5, maintenance 0: a long @ 10 is liquidated at 8; bar 3 reaches it and the whole 25 close there.

@@ -153,8 +153,8 @@ public class SignalLiquidityTests
         Assert.Equal("Depth", error.ParamName);
     }
 
-    // Reference: every entry fills min(quantity the unlimited sizing asks for, share × volume rounded down to the step), and a
-    // run whose cap never binds equals the run without it.
+    // Reference: every entry fills min(quantity the unlimited sizing asks for, share × volume rounded down to the step), every
+    // exit min(position held, that cap), and a run whose cap never binds equals the run without it.
     private static bool CapHolds(int n, int seed)
     {
         var rng = new Random(seed);
@@ -174,11 +174,12 @@ public class SignalLiquidityTests
         var (orders, _) = Run(bars, le, lx, options);
         foreach (var o in orders)
         {
-            if (!o.IsEntry || o.Status == OrderStatus.Rejected && o.RejectReason != RejectReason.NoLiquidity) continue;
+            if (o.Status == OrderStatus.Rejected && o.RejectReason != RejectReason.NoLiquidity) continue;
             double cap = options.Lots.RoundDown(share * volume[o.Bar]);
             if (o.Status == OrderStatus.Rejected) { if (cap > 0) return false; continue; }
             if (o.Quantity > cap) return false;
             if (o.Status == OrderStatus.Partial && (o.Quantity != cap || !(o.RequestedQuantity > cap))) return false;
+            if (!o.IsEntry && o.Status == OrderStatus.Partial && o.PositionAfter != o.RequestedQuantity - o.Quantity) return false;
         }
         var loose = options with { Liquidity = new LiquidityLimits { MaxVolumeShare = 1 } };
         var huge = WithVolume(raw, Enumerable.Repeat(1e12, n).ToArray());
