@@ -45,7 +45,7 @@ public static class EventDrivenSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
-        SignalSimulator.ValidateSignalLiquidity(options, bars.Length, !fundingRate.IsEmpty);
+        SignalSimulator.ValidateSignalOptions(options, bars.Length, !fundingRate.IsEmpty);
         int n = bars.Length;
         if (atr.Length != 0 && atr.Length != n) throw new ArgumentException($"atr has {atr.Length} values but there are {n} bars.", nameof(atr));
         if (fundingRate.Length != 0 && fundingRate.Length != n)

@@ -45,7 +45,7 @@ public static class SignalSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
-        ValidateSignalLiquidity(options, bars.Length, !signals.FundingRate.IsEmpty);
+        ValidateSignalOptions(options, bars.Length, !signals.FundingRate.IsEmpty);
         signals.Validate(bars.Length);
         if (bars.Length == 0)
         {
@@ -75,7 +75,7 @@ public static class SignalSimulator
     // Liquidity caps and accumulation of the signal drivers, checked against the bars. A carried remainder or an add grows
     // the position, which the leverage accounting (liquidation price fixed at the first fill) does not follow; funding is
     // settled per position, so neither a partial close nor an add can split it.
-    internal static void ValidateSignalLiquidity(SimulationOptions options, int barCount, bool hasFunding)
+    internal static void ValidateSignalOptions(SimulationOptions options, int barCount, bool hasFunding)
     {
         options.Liquidity.Validate(barCount);
         if (CarriesRemainder(options) && options.Leverage != 1)
