@@ -106,6 +106,29 @@ public class ExitLiquidityTests
     }
 
     [Fact]
+    public void During_a_carried_exit_only_a_reversal_acts_and_opens_once_flat()
+    {
+        // The exit decided on bar 2 sells 10, 10, 5 on bars 3–5; the short entry decided on bar 3 opens at bar 5's open,
+        // after the last sale; the long exit on bar 4 is ignored (the exit is already working).
+        var bars = WithVolume(TestBars.Flat(10, 10), Volumes(10));
+        var (summary, orders, _) = Both(bars, TestBars.At(10, 0), TestBars.At(10, 2, 4), Capped(RemainderPolicy.Carry), TestBars.At(10, 3), new bool[10]);
+        Assert.Equal([(1, 0, 25.0), (3, 2, 10.0), (4, 2, 10.0), (5, 2, 5.0), (5, 3, 10.0), (6, 3, 10.0), (7, 3, 5.0)],
+            orders.Select(o => (o.Bar, o.DecisionBar, o.Quantity)));
+        Assert.Equal([ExitReason.Signal, ExitReason.Signal, ExitReason.Signal], orders[1..4].Select(o => o.Reason));
+        Assert.Equal(-25.0, summary.FinalPosition);
+    }
+
+    [Fact]
+    public void Capped_time_stop_is_carried_with_its_reason()
+    {
+        var bars = WithVolume(TestBars.Flat(8, 10), Volumes(8));
+        var options = Capped(RemainderPolicy.Carry) with { Exits = new ExitRules { TimeStopBars = 2 } };
+        var (_, orders, trades) = Both(bars, TestBars.At(8, 0), new bool[8], options);
+        Assert.Equal([(3, 10.0), (4, 10.0), (5, 5.0)], orders[1..].Select(o => (o.Bar, o.Quantity)));
+        Assert.All(trades, t => Assert.Equal(ExitReason.TimeStop, t.ExitReason));
+    }
+
+    [Fact]
     public void Carried_reversal_ends_with_the_data_recording_both_halves()
     {
         var bars = WithVolume(TestBars.Flat(5, 10), Volumes(5));
