@@ -129,6 +129,19 @@ public class ExitLiquidityTests
     }
 
     [Fact]
+    public void Capped_drawdown_halt_is_carried_with_its_reason()
+    {
+        // Bar 2 closes at 7: equity 999.75 − 75 is 7.5 % under the peak of 1000, so the halt sells from bar 3's open.
+        var bars = WithVolume(TestBars.From((10, 10, 10, 10), (10, 10, 10, 10), (10, 10, 7, 7), (7, 7, 7, 7), (7, 7, 7, 7), (7, 7, 7, 7),
+            (7, 7, 7, 7)), Volumes(7));
+        var options = Capped(RemainderPolicy.Carry) with { Risk = new VectorBacktest.Portfolio.MultiAsset.RiskLimits { MaxDrawdown = 0.05 } };
+        var (summary, orders, _) = Both(bars, TestBars.At(7, 0), new bool[7], options);
+        Assert.Equal([(3, 10.0, ExitReason.DrawdownHalt), (4, 10.0, ExitReason.DrawdownHalt), (5, 5.0, ExitReason.DrawdownHalt)],
+            orders[1..].Select(o => (o.Bar, o.Quantity, o.Reason)));
+        Assert.Equal(0.0, summary.FinalPosition);
+    }
+
+    [Fact]
     public void Carried_reversal_ends_with_the_data_recording_both_halves()
     {
         var bars = WithVolume(TestBars.Flat(5, 10), Volumes(5));
