@@ -88,14 +88,14 @@ public sealed record SimulationOptions
     public LiquidityLimits Liquidity { get; init; }
 
     /// <summary>
-    /// Pyramiding (vectorbt's <c>accumulate=True</c>; default false): an entry signal on the side already held adds to the
+    /// Pyramiding (vectorbt's <c>accumulate="addonly"</c>; default false): an entry signal on the side already held adds to the
     /// position, sized by <see cref="Sizing"/> as any entry (cash-based rules spend the free cash, i.e. the balance less the
     /// cost of the position held), through the fees, lot rules, <see cref="Risk"/> caps (which count the quantity held) and
-    /// <see cref="Liquidity"/> caps; the entry price becomes the average cost. An exit closes the whole position. The exits
-    /// attached to the first entry (stop-loss, take-profit, trailing anchor, time stop) stay as they were: they protect
-    /// the position as planned when it was opened, the same rule as a carried entry remainder, and an add never moves a
-    /// stop away from the price. An add on the bar the time stop fires is dropped. Needs market entries, leverage 1 and no
-    /// funding-rate column; <c>SignalSimulator.FromSignals</c> then walks every bar (through the event-driven loop).
+    /// <see cref="Liquidity"/> caps; the entry price becomes the average cost. An exit closes the whole position (vectorbt's
+    /// <c>accumulate=True</c> would reduce it by the entry size instead). The exits attached to the first entry (stop-loss,
+    /// take-profit, trailing anchor, time stop) stay as they were: they protect the position as planned when it was opened
+    /// (the same rule as a carried entry remainder), so adding never loosens or delays them. An add decided on the bar the
+    /// time stop fires is dropped. Needs market entries, leverage 1 and no funding-rate column.
     /// </summary>
     public bool Accumulate { get; init; }
 
