@@ -90,7 +90,7 @@ public sealed record SimulationOptions
     /// <summary>
     /// Pyramiding (vectorbt's <c>accumulate="addonly"</c>; default false): an entry signal on the side already held adds to the
     /// position, sized by <see cref="Sizing"/> as any entry (cash-based rules spend the free cash, i.e. the balance less the
-    /// cost of the position held), through the fees, lot rules, <see cref="Risk"/> caps (which count the quantity held) and
+    /// cost of the position held; none left: <see cref="RejectReason.InsufficientFunds"/>), through the fees, lot rules, <see cref="Risk"/> caps (which count the quantity held) and
     /// <see cref="Liquidity"/> caps; the entry price becomes the average cost. An exit closes the whole position (vectorbt's
     /// <c>accumulate=True</c> would reduce it by the entry size instead). The exits attached to the first entry (stop-loss,
     /// take-profit, trailing anchor, time stop) stay as they were: they protect the position as planned when it was opened

@@ -129,6 +129,12 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         }
         double volume = Volume[fillBar];
         double price = slip ? _slippage.FillPrice(basePrice, orderSide, true, 0.0, volume) : basePrice;
+        if (adds && !(cash > DustFraction * Balance))
+        {
+            // Fully invested (what is left is rounding dust of the balance): nothing to add with.
+            Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.InsufficientFunds, 0, price);
+            return false;
+        }
         double quantity;
         switch (_sizing.Kind)
         {

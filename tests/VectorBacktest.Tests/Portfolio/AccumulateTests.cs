@@ -52,6 +52,15 @@ public class AccumulateTests
     }
 
     [Fact]
+    public void All_cash_add_while_fully_invested_is_rejected_for_funds()
+    {
+        var bars = Opens(10, 10, 10, 10);
+        var (summary, orders, _) = Both(bars, TestBars.At(4, 0, 1), new bool[4], Pyramid with { Sizing = OrderSizing.AllCash });
+        Assert.Equal((OrderStatus.Rejected, RejectReason.InsufficientFunds, 2), (orders[1].Status, orders[1].RejectReason, orders[1].Bar));
+        Assert.Equal(orders[0].Quantity, summary.FinalPosition);
+    }
+
+    [Fact]
     public void Position_cap_cuts_an_add_then_rejects_the_next()
     {
         // At most 15 units: the first add fills 5 of 10, the second is rejected.
