@@ -1,8 +1,8 @@
 namespace VectorBacktest.Execution;
 
 /// <summary>
-/// How much of an order one bar can fill (<c>OrderSimulator.FromOrders</c>, and entries of the signal drivers through
-/// <c>SimulationOptions.Liquidity</c>). <c>default</c>: no limit.
+/// How much of an order one bar can fill (<c>OrderSimulator.FromOrders</c>, and entries and exits of the signal drivers
+/// through <c>SimulationOptions.Liquidity</c>, a liquidation excepted). <c>default</c>: no limit.
 /// </summary>
 /// <remarks>With <see cref="Depth"/> the fill price is the volume-weighted price of the book levels taken (the slippage
 /// model is then not applied) and the quantity is at most the depth on the order's side; with

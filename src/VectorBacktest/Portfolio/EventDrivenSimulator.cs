@@ -45,7 +45,7 @@ public static class EventDrivenSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
-        SignalSimulator.ValidateSignalLiquidity(options, bars.Length, !fundingRate.IsEmpty);
+        SignalSimulator.ValidateSignalOptions(options, bars.Length, !fundingRate.IsEmpty);
         int n = bars.Length;
         if (atr.Length != 0 && atr.Length != n) throw new ArgumentException($"atr has {atr.Length} values but there are {n} bars.", nameof(atr));
         if (fundingRate.Length != 0 && fundingRate.Length != n)
@@ -70,6 +70,7 @@ public static class EventDrivenSimulator
         int n = bars.Length;
         bool tracks = book.TracksEquity;
         bool carries = SignalSimulator.CarriesRemainder(options);
+        bool accumulate = options.Accumulate;
         var carry = default(CarriedRemainder);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool market = options.Entry.Type == OrderType.Market;
@@ -90,6 +91,8 @@ public static class EventDrivenSimulator
             if (nextOpen)
             {
                 bool opened = false;
+                // An exit's carried remainder is the older order: it works at the open before the request decided last bar.
+                if (carries) WorkExit(ref book, ref carry, t, book.Open[t], true, ref levelsFrom);
                 if (pending != SignalAction.None)
                 {
                     opened = Execute(ref book, pending, pendingReason, t - 1, t, book.Open[t], pendingStop, pendingTarget);
@@ -105,7 +108,8 @@ public static class EventDrivenSimulator
             }
             if (hasWorking)
             {
-                if (book.TryFillEntry(ref working, t))
+                // A reversal whose closing half was cut by the liquidity limits opens only once flat.
+                if (book.Side == PositionSide.Flat && book.TryFillEntry(ref working, t))
                 {
                     hasWorking = false;
                     levelsFrom = t + 1;
@@ -117,11 +121,16 @@ public static class EventDrivenSimulator
                     hasWorking = false;
                 }
             }
-            bool exitedByLevel = book.Side != PositionSide.Flat && t >= levelsFrom && book.HasPriceLevels && book.CheckExitLevels(t);
+            bool exitedByLevel = book.Side != PositionSide.Flat && !book.ExitPending && t >= levelsFrom && book.HasPriceLevels
+                && book.CheckExitLevels(t);
             if (carries)
             {
                 carry.EndIfStale(ref book, t);
-                if (!nextOpen) carry.Work(ref book, t, book.Close[t], false);
+                if (!nextOpen)
+                {
+                    WorkExit(ref book, ref carry, t, book.Close[t], false, ref levelsFrom);
+                    carry.Work(ref book, t, book.Close[t], false);
+                }
             }
 
             var context = new StrategyContext(bars, t, book.Side, book.Quantity, book.EntryPrice, book.Balance);
@@ -140,9 +149,22 @@ public static class EventDrivenSimulator
                 hasWorking = PlaceOrReject(ref book, working, t, n);
                 continue;
             }
-            var action = context.Decision;
+            var action = accumulate
+                ? SignalDecision.Decide(book.Side, context.LongEntry, context.LongExit, context.ShortEntry, context.ShortExit, true)
+                : context.Decision;
+            if (book.ExitPending)
+            {
+                // The exit is already working; only a reversal's new side is remembered, to open once flat.
+                if (market && action is SignalAction.ReverseToLong or SignalAction.ReverseToShort)
+                {
+                    var (stop, target) = context.EntryLevels(action);
+                    book.DeferReversal(action == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t, t, stop, target);
+                }
+                continue;
+            }
+            if (action == SignalAction.Add && !book.CanAdd) action = SignalAction.None;
             var reason = action is SignalAction.ReverseToLong or SignalAction.ReverseToShort ? ExitReason.Reverse : ExitReason.Signal;
-            if (action == SignalAction.None && book.Side != PositionSide.Flat && book.TimeStopBar == t)
+            if (action is SignalAction.None or SignalAction.Add && book.Side != PositionSide.Flat && book.TimeStopBar == t)
             {
                 action = SignalAction.Close;
                 reason = ExitReason.TimeStop;
@@ -192,14 +214,28 @@ public static class EventDrivenSimulator
         if (tracks) MarkAndHalt(ref book, n - 1, nextOpen);
         if (carries)
         {
+            book.EndExit(n - 1);
             carry.EndIfStale(ref book, n - 1);
             carry.End(ref book, n - 1);
         }
     }
 
+    // Works an exit's carried remainder at bar t's default price; a reversal waiting on it opens at the fill that makes the
+    // position flat (its exit levels and any entry remainder start as for any entry filled there).
+    private static void WorkExit<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, ref CarriedRemainder carry,
+        int t, double price, bool atOpen, ref int levelsFrom)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        if (!book.WorkExit(t, price, atOpen)) return;
+        int decision = book.OpenDeferred(t, price, atOpen);
+        if (decision < 0) return;
+        levelsFrom = atOpen ? t : t + 1;
+        carry.Start(ref book, decision, t);
+    }
+
     // An entry's remainder left by the liquidity limits under RemainderPolicy.Carry: worked on the following bars at their
-    // default price (open or close by the timing) until filled; cancelled when its position closes or reverses; EndOfData
-    // when the data ends first.
+    // default price (open or close by the timing) until filled; cancelled when its position closes, reverses, is added to or
+    // starts an exit; EndOfData when the data ends first.
     private struct CarriedRemainder
     {
         private double _remaining;
@@ -227,7 +263,8 @@ public static class EventDrivenSimulator
         public void EndIfStale<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int bar)
             where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
         {
-            if (_remaining > 0 && (book.Side == PositionSide.Flat || book.PositionId != _position)) End(ref book, bar, RejectReason.Cancelled);
+            if (_remaining > 0 && (book.Side == PositionSide.Flat || book.PositionId != _position || book.ExitPending))
+                End(ref book, bar, RejectReason.Cancelled);
         }
 
         public void End<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, int bar, RejectReason reason = RejectReason.EndOfData)
@@ -260,36 +297,48 @@ public static class EventDrivenSimulator
     private static void RejectAtEnd<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, SignalAction action, ExitReason reason, int t)
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
-        bool opening = action is SignalAction.OpenLong or SignalAction.OpenShort;
-        var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong || (action == SignalAction.Close && book.Side == PositionSide.Short)
+        bool opening = action is SignalAction.OpenLong or SignalAction.OpenShort or SignalAction.Add;
+        var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong
+            || (action == SignalAction.Close && book.Side == PositionSide.Short) || (action == SignalAction.Add && book.Side == PositionSide.Long)
             ? OrderSide.Buy : OrderSide.Sell;
         book.Reject(t, t, side, opening ? ExitReason.None : reason, RejectReason.EndOfData, opening ? 0 : Math.Abs(book.Quantity), double.NaN);
     }
 
-    // Returns true when a position was opened (so its exit levels start being checked).
+    // Returns true when a position was opened or added to (so its exit levels are checked and an entry remainder carried).
     private static bool Execute<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, SignalAction action,
         ExitReason reason, int decisionBar, int fillBar, double price, double stopLoss, double takeProfit)
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
+        bool atOpen = fillBar > decisionBar;
+        if (book.ExitPending)
+        {
+            // The drawdown halt started a carried exit at this open: the request waits on it like a signal during the exit.
+            if (action is SignalAction.ReverseToLong or SignalAction.ReverseToShort)
+                book.DeferReversal(action == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, decisionBar, fillBar, stopLoss, takeProfit);
+            return false;
+        }
         switch (action)
         {
+            case SignalAction.Add:
+                // Not when the drawdown stop closed the position at this open.
+                return book.CanAdd && book.OpenPosition(book.Side, decisionBar, fillBar, price, Liquidity.Taker, true, atOpen);
             case SignalAction.OpenLong:
-                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar, double.NaN, stopLoss, takeProfit);
+                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, atOpen, double.NaN, stopLoss, takeProfit);
             case SignalAction.OpenShort:
-                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar, double.NaN, stopLoss, takeProfit);
+                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, atOpen, double.NaN, stopLoss, takeProfit);
             case SignalAction.Close:
                 // Flat only when the drawdown stop closed the position at this open.
                 if (book.Side == PositionSide.Flat) return false;
-                book.ClosePosition(decisionBar, fillBar, price, reason, Liquidity.Taker, true, fillBar > decisionBar);
+                book.ClosePosition(decisionBar, fillBar, price, reason, Liquidity.Taker, true, atOpen);
                 return false;
-            case SignalAction.ReverseToLong:
-                if (book.Side != PositionSide.Flat)
-                    book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
-                return book.OpenPosition(PositionSide.Long, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar, double.NaN, stopLoss, takeProfit);
             default:
-                if (book.Side != PositionSide.Flat)
-                    book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, fillBar > decisionBar);
-                return book.OpenPosition(PositionSide.Short, decisionBar, fillBar, price, Liquidity.Taker, true, fillBar > decisionBar, double.NaN, stopLoss, takeProfit);
+                var side = action == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short;
+                if (book.Side != PositionSide.Flat) book.ClosePosition(decisionBar, fillBar, price, ExitReason.Reverse, Liquidity.Taker, true, atOpen);
+                if (book.Side == PositionSide.Flat)
+                    return book.OpenPosition(side, decisionBar, fillBar, price, Liquidity.Taker, true, atOpen, double.NaN, stopLoss, takeProfit);
+                // The closing half was cut by the liquidity limits.
+                book.DeferReversal(side, decisionBar, fillBar, stopLoss, takeProfit);
+                return false;
         }
     }
 }

@@ -15,4 +15,6 @@ public enum SignalAction : byte
     ReverseToLong = 4,
     /// <summary>Close the long, then open a short at the same fill.</summary>
     ReverseToShort = 5,
+    /// <summary>Add to the position held (an entry on its side, with <see cref="SimulationOptions.Accumulate"/>).</summary>
+    Add = 6,
 }

@@ -8,9 +8,10 @@ namespace VectorBacktest.Portfolio;
 /// <para>Decision rules, per bar: an entry and an exit of the same side on the same bar cancel each other (vectorbt's
 /// default conflict rule). Flat: a long entry opens a long, a short entry a short (both at once: neither). Long: a
 /// short entry reverses (close, then open short at the same fill), otherwise a long exit closes; a long entry is
-/// ignored (no accumulation). Short: the mirror image.</para>
+/// ignored, or adds to the long with <see cref="SimulationOptions.Accumulate"/>. Short: the mirror image.</para>
 /// <para><see cref="Atr"/> is read on the decision bar by <see cref="Execution.ExitLevelKind.AtrMultiple"/> levels and by
-/// volatility-target sizing; <see cref="StopLossPrice"/> and <see cref="TakeProfitPrice"/> on the decision bar of each entry.</para>
+/// volatility-target sizing; <see cref="StopLossPrice"/> and <see cref="TakeProfitPrice"/> on the decision bar of each entry
+/// (an add keeps the first entry's levels).</para>
 /// </remarks>
 public readonly ref struct SignalInputs
 {

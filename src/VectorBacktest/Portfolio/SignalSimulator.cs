@@ -35,8 +35,9 @@ public static class SignalSimulator
     /// is NaN or &lt;= 0; an exit level on the wrong side of its reference, or a <see cref="SignalInputs.StopLossPrice"/> /
     /// <see cref="SignalInputs.TakeProfitPrice"/> on the wrong side of its decision close; risk-fraction sizing of an entry
     /// without a stop-loss (paramName <c>Sizing</c>); an ATR-multiple exit without a usable ATR;
-    /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars, or <see cref="RemainderPolicy.Carry"/> with
-    /// leverage or funding.</exception>
+    /// <see cref="SimulationOptions.Liquidity"/> with a depth not covering the bars or with a funding column,
+    /// <see cref="RemainderPolicy.Carry"/> with leverage; <see cref="SimulationOptions.Accumulate"/> with a non-market entry,
+    /// leverage or a funding column.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static SimulationSummary FromSignals<TFill, TFee, TSlippage>(BarSeries bars, SignalInputs signals, SimulationOptions options,
         TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace)
@@ -46,7 +47,7 @@ public static class SignalSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
-        ValidateSignalLiquidity(options, bars.Length, !signals.FundingRate.IsEmpty);
+        ValidateSignalOptions(options, bars.Length, !signals.FundingRate.IsEmpty);
         signals.Validate(bars.Length);
         if (bars.Length == 0)
         {
@@ -54,9 +55,10 @@ public static class SignalSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, signals.Atr, signals.FundingRate, options, fill, fee, slippage, workspace);
-        if (book.TracksEquity || CarriesRemainder(options))
+        if (book.TracksEquity || options.Liquidity.IsLimited)
         {
-            // The daily loss limit and the drawdown stop act on every close, a carried remainder on every bar: no bars to jump over.
+            // The daily loss limit and the drawdown stop act on every close, carried remainders on every bar, and a cut exit
+            // leaves part of the position open under its levels: these walk the bars in the event-driven loop.
             var replay = new SignalReplay(signals);
             EventDrivenSimulator.Drive(ref book, bars, ref replay, options);
         }
@@ -72,13 +74,16 @@ public static class SignalSimulator
     internal static bool CarriesRemainder(SimulationOptions options) =>
         options.Liquidity.IsLimited && options.Liquidity.Remainder == RemainderPolicy.Carry;
 
-    // Liquidity caps of the signal drivers, checked against the bars. A carried remainder adds to the position, which the
-    // leverage and funding accounting (liquidation price and funding fixed at the first fill) does not follow.
-    internal static void ValidateSignalLiquidity(SimulationOptions options, int barCount, bool hasFunding)
+    // Liquidity caps and accumulation of the signal drivers, checked against the bars. A carried remainder or an add grows
+    // the position, which the leverage accounting (liquidation price fixed at the first fill) does not follow; funding is
+    // settled per position, so neither a partial close nor an add can split it.
+    internal static void ValidateSignalOptions(SimulationOptions options, int barCount, bool hasFunding)
     {
         options.Liquidity.Validate(barCount);
-        if (CarriesRemainder(options) && (options.Leverage != 1 || hasFunding))
-            throw new ArgumentException("options.Liquidity.Remainder: Carry on the signal drivers needs Leverage 1 and no funding-rate column.", nameof(options));
+        if (CarriesRemainder(options) && options.Leverage != 1)
+            throw new ArgumentException("options.Liquidity.Remainder: Carry on the signal drivers needs Leverage 1.", nameof(options));
+        if (hasFunding && (options.Liquidity.IsLimited || options.Accumulate))
+            throw new ArgumentException("options.Liquidity (capped exits close in parts) and options.Accumulate cannot be combined with a funding-rate column.", nameof(options));
     }
 
     private static void Run<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, in SignalInputs signals,
@@ -87,6 +92,7 @@ public static class SignalSimulator
     {
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool market = options.Entry.Type == OrderType.Market;
+        bool accumulate = options.Accumulate;
         int n = book.Close.Length;
         int from = 0, levelsFrom = 0;
         while (true)
@@ -116,9 +122,15 @@ public static class SignalSimulator
             }
 
             var (e, signalAction) = SignalDecision.Next(book.Side, signals, from);
+            if (accumulate && book.CanAdd)
+            {
+                int add = SignalDecision.NextAdd(book.Side, signals, from, e);
+                if (add >= 0) (e, signalAction) = (add, SignalAction.Add);
+            }
             int decision = e < 0 ? n : e;
             var reason = signalAction is SignalAction.ReverseToLong or SignalAction.ReverseToShort ? ExitReason.Reverse : ExitReason.Signal;
-            if (book.TimeStopBar < decision)
+            // An add on the time stop's bar is dropped for the stop.
+            if (book.TimeStopBar < decision || signalAction == SignalAction.Add && book.TimeStopBar == decision)
             {
                 decision = book.TimeStopBar;
                 reason = ExitReason.TimeStop;
@@ -134,13 +146,24 @@ public static class SignalSimulator
             }
             if (decision >= n) return;
             int fill = nextOpen ? decision + 1 : decision;
+            bool adds = signalAction == SignalAction.Add && reason != ExitReason.TimeStop;
             if (fill >= n)
             {
-                book.Reject(decision, decision, book.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, reason,
+                if (adds) book.Reject(decision, decision, book.Side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, ExitReason.None,
+                    RejectReason.EndOfData, 0, double.NaN);
+                else book.Reject(decision, decision, book.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, reason,
                     RejectReason.EndOfData, Math.Abs(book.Quantity), double.NaN);
                 return;
             }
             double price = nextOpen ? book.Open[fill] : book.Close[decision];
+            if (adds)
+            {
+                // The bars up to the decision have been checked against the levels; the fill bar's are checked after the add.
+                book.OpenPosition(book.Side, decision, fill, price, Liquidity.Taker, true, nextOpen);
+                from = decision + 1;
+                levelsFrom = decision + 1;
+                continue;
+            }
             var reversedTo = book.Side == PositionSide.Long ? PositionSide.Short : PositionSide.Long;
             book.ClosePosition(decision, fill, price, reason, Liquidity.Taker, true, nextOpen);
             from = decision + 1;

@@ -62,25 +62,53 @@ public sealed record SimulationOptions
     public MultiAsset.RiskLimits Risk { get; init; }
 
     /// <summary>
-    /// Liquidity caps on entries of the signal drivers (default: none): an entry fills at most
-    /// <see cref="LiquidityLimits.MaxVolumeShare"/> of its fill bar's volume and, with <see cref="LiquidityLimits.Depth"/>, walks
-    /// the book (fill price = the average of the levels taken, no slippage; a limit entry stops at its limit; a walk dearer than
-    /// the sizing price is cut to the cash). The fill is recorded <see cref="OrderStatus.Partial"/> with the requested
-    /// quantity (nothing fillable: <see cref="RejectReason.NoLiquidity"/>); the attached exits are resolved from its fill
-    /// price and apply to the quantity held. The unfilled part is cancelled, or with <see cref="RemainderPolicy.Carry"/>
-    /// (leverage 1, no funding) added to the position on the following bars at their default price (open or close by the
-    /// timing; average cost, exit levels unchanged) until filled, cancelled (<see cref="RejectReason.Cancelled"/>) when the
-    /// position closes or reverses, or <see cref="RejectReason.EndOfData"/>; <c>SignalSimulator.FromSignals</c> then walks
-    /// every bar. Exits are not capped (they close the whole position). <c>OrderSimulator.FromOrders</c> uses this value
-    /// when its <c>limits</c> argument is default.
+    /// Liquidity caps on the fills of the signal drivers (default: none; not with a funding-rate column). An entry fills at
+    /// most <see cref="LiquidityLimits.MaxVolumeShare"/> of its fill bar's volume and, with <see cref="LiquidityLimits.Depth"/>,
+    /// walks the book (fill price = the average of the levels taken, no slippage; a limit entry stops at its limit; a walk
+    /// dearer than the sizing price is cut to the cash). The fill is recorded <see cref="OrderStatus.Partial"/> with the
+    /// requested quantity (nothing fillable: <see cref="RejectReason.NoLiquidity"/>); the attached exits are resolved from
+    /// its fill price and apply to the quantity held. The unfilled part is cancelled, or with <see cref="RemainderPolicy.Carry"/>
+    /// (leverage 1) added to the position on the following bars at their default price (open or close by the timing;
+    /// average cost, exit levels unchanged) until filled, cancelled (<see cref="RejectReason.Cancelled"/>) when the position
+    /// closes, reverses, is added to or starts an exit, or <see cref="RejectReason.EndOfData"/>.
+    /// <para>Exits are capped the same way (signal exits, the closing half of a reversal, stop-loss, take-profit, trailing
+    /// and time stops, the drawdown halt): the filled part is a <see cref="OrderStatus.Partial"/> order with a trade for that
+    /// quantity at average cost. A liquidation is not capped (the exchange closes the whole position), nor is the
+    /// end-of-data close (<see cref="EndOfData"/>). Under <see cref="RemainderPolicy.Cancel"/> the rest of the position stays
+    /// open with its exits attached (nothing fillable: <see cref="RejectReason.NoLiquidity"/>) until a later exit signal or
+    /// level closes it; the opening half of a reversal whose close was cut is rejected (<see cref="RejectReason.NoLiquidity"/>).
+    /// Under <see cref="RemainderPolicy.Carry"/> the rest is sold (bought) on each following bar at its default price, capped
+    /// again, until flat, or <see cref="RejectReason.EndOfData"/>; meanwhile the exit levels are not checked (the position is
+    /// already being closed as fast as the bars allow) and signals are ignored, except a reversal, whose new side opens at
+    /// the fill that makes the position flat (a working entry order likewise waits until flat). Each order has the whole
+    /// cap of its bar (two orders on one bar are not netted). With liquidity limits <c>SignalSimulator.FromSignals</c>
+    /// walks every bar (through the event-driven loop). <c>OrderSimulator.FromOrders</c> uses this value when its
+    /// <c>limits</c> argument is default.</para>
     /// </summary>
     public LiquidityLimits Liquidity { get; init; }
+
+    /// <summary>
+    /// Pyramiding (vectorbt's <c>accumulate="addonly"</c>; default false): an entry signal on the side already held adds to the
+    /// position, sized by <see cref="Sizing"/> as any entry (cash-based rules spend the free cash, i.e. the balance less the
+    /// cost of the position held; none left: <see cref="RejectReason.InsufficientFunds"/>), through the fees, lot rules, <see cref="Risk"/> caps (which count the quantity held) and
+    /// <see cref="Liquidity"/> caps; the entry price becomes the average cost. An exit closes the whole position (vectorbt's
+    /// <c>accumulate=True</c> would reduce it by the entry size instead). The exits attached to the first entry (stop-loss,
+    /// take-profit, trailing anchor, time stop) stay as they were: they protect the position as planned when it was opened
+    /// (the same rule as a carried entry remainder), so adding never loosens or delays them. An add decided on the bar the
+    /// time stop fires is dropped. Needs market entries, leverage 1 and no funding-rate column.
+    /// </summary>
+    public bool Accumulate { get; init; }
+
+    /// <summary>With <see cref="Accumulate"/>, the most adds to one position (the first entry not counted), ≥ 1 (default:
+    /// no limit). Entry signals past it are ignored, as without <see cref="Accumulate"/>.</summary>
+    public int MaxAdds { get; init; } = int.MaxValue;
 
     /// <summary>What is recorded (default: every order and trade).</summary>
     public RecordLevel RecordLevel { get; init; } = RecordLevel.Full;
 
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException"><see cref="Accumulate"/> with a non-market entry or leverage.</exception>
     public void Validate()
     {
         if (!(InitialCash > 0 && double.IsFinite(InitialCash)))
@@ -97,5 +125,8 @@ public sealed record SimulationOptions
         Exits.Validate();
         Lots.Validate();
         Risk.Validate();
+        if (MaxAdds < 1) throw new ArgumentOutOfRangeException(nameof(MaxAdds), MaxAdds, "The most adds to one position must be >= 1.");
+        if (Accumulate && (Entry.Type != OrderType.Market || Leverage != 1))
+            throw new ArgumentException("Accumulate needs market entries (Entry) and Leverage 1.", nameof(Accumulate));
     }
 }

@@ -37,6 +37,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private readonly MultiAsset.RiskLimits _risk;
     private readonly bool _capsEntries, _tracksEquity;
     private readonly LiquidityLimits _liquidity;
+    private readonly bool _capsExits, _carriesExits;
+    private readonly int _maxAdds;
 
     public double Balance;
     public double Quantity;
@@ -55,8 +57,14 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     public bool HaltPending;
     /// <summary>After a successful <see cref="OpenPosition"/>: the quantity the liquidity limits left unfilled (base units).</summary>
     public double Unfilled;
-    /// <summary>Counts the positions opened, so a carried remainder knows whether its position still stands.</summary>
+    /// <summary>Counts the entries filled (opens and adds), so a carried remainder knows whether it is still the newest order.</summary>
     public int PositionId;
+    /// <summary>True while an exit's remainder is worked on the following bars (<see cref="RemainderPolicy.Carry"/>).</summary>
+    public bool ExitPending;
+    private ExitReason _exitReason;
+    private int _exitDecision, _exitBar, _reverseDecision, _adds;
+    private PositionSide _reverseTo;
+    private double _reverseStopLoss, _reverseTakeProfit;
     private bool _halted;
     private long _day, _blockedDay;
     private double _peak, _dayStart, _lastEquity;
@@ -65,7 +73,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private double _grossProfit, _grossLoss, _fees, _funding;
 
     public SingleAssetBook(Data.BarSeries bars, ReadOnlySpan<double> atr, ReadOnlySpan<double> funding, SimulationOptions options,
-        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace)
+        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace, bool capsExits = true)
     {
         Time = bars.Time; Open = bars.Open; High = bars.High; Low = bars.Low; Close = bars.Close; Volume = bars.Volume;
         Atr = atr;
@@ -89,6 +97,9 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         _capsEntries = _risk.MaxPositionQuantity > 0 || _risk.MaxAssetExposure > 0 || _risk.MaxTotalExposure > 0;
         _tracksEquity = _risk.DailyLossLimit > 0 || _risk.MaxDrawdown > 0;
         _liquidity = options.Liquidity;
+        _capsExits = capsExits && _liquidity.IsLimited;
+        _carriesExits = _capsExits && _liquidity.Remainder == RemainderPolicy.Carry;
+        _maxAdds = options.Accumulate ? options.MaxAdds : 0;
         _peak = _dayStart = _lastEquity = options.InitialCash;
         _day = _blockedDay = long.MinValue;
         workspace.Reset();
@@ -106,13 +117,19 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     /// The sized quantity is cut by the risk caps and the liquidity limits (an order-book walk stops at
     /// <paramref name="walkLimit"/>, NaN: none). <paramref name="stopLossPrice"/> / <paramref name="takeProfitPrice"/> are the
     /// entry's explicit levels (<see cref="SignalInputs.StopLossPrice"/>; NaN: the exit rules'). Returns false when the order is
-    /// rejected (recorded with its reason).</summary>
+    /// rejected (recorded with its reason).
+    /// Called while a position on <paramref name="side"/> is held (<see cref="SimulationOptions.Accumulate"/>), it adds to it:
+    /// the sizing rule spends the free cash, the caps count the quantity held, the entry price becomes the average cost and
+    /// the exit levels stay those of the first entry (the explicit levels are then ignored).</summary>
     public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen,
         double walkLimit = double.NaN, double stopLossPrice = double.NaN, double takeProfitPrice = double.NaN)
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
         if (!double.IsNaN(stopLossPrice) || !double.IsNaN(takeProfitPrice)) CheckEntryLevels(side, decisionBar, stopLossPrice, takeProfitPrice);
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
+        bool adds = Side != PositionSide.Flat;
+        // The cash an entry may spend: the balance when flat; for an add, what the position held does not already use.
+        double cash = adds ? Balance - Math.Abs(Quantity) * EntryPrice : Balance;
         if (_tracksEquity && (_halted || _blockedDay == Day(fillBar)))
         {
             Reject(decisionBar, fillBar, orderSide, ExitReason.None, _halted ? RejectReason.DrawdownHalt : RejectReason.DailyLossLimit, 0, double.NaN);
@@ -120,6 +137,12 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         }
         double volume = Volume[fillBar];
         double price = slip ? _slippage.FillPrice(basePrice, orderSide, true, 0.0, volume) : basePrice;
+        if (adds && !(cash > DustFraction * Balance))
+        {
+            // Fully invested (what is left is rounding dust of the balance): nothing to add with.
+            Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.InsufficientFunds, 0, price);
+            return false;
+        }
         double quantity;
         switch (_sizing.Kind)
         {
@@ -134,11 +157,11 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 if (double.IsNaN(stop)) ThrowNoStop(side, decisionBar);
                 double risk = Math.Abs(price - stop);
                 quantity = _lots.RoundDown(Math.Min(Balance * _sizing.Value / risk,
-                    _fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded)));
+                    _fee.AffordableQuantity(cash * _leverage, price, liquidity, _traded)));
                 break;
             case SizingKind.VolatilityTarget:
                 quantity = _lots.RoundDown(Math.Min(Balance * _sizing.Value / AtrAt(decisionBar),
-                    _fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded)));
+                    _fee.AffordableQuantity(cash * _leverage, price, liquidity, _traded)));
                 break;
             case SizingKind.Kelly:
                 double weight = Math.Min(1.0, _sizing.Value * KellyWeight());
@@ -147,11 +170,12 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                     Reject(decisionBar, fillBar, orderSide, ExitReason.None, RejectReason.NoEdge, 0, price);
                     return false;
                 }
-                quantity = _lots.RoundDown(_fee.AffordableQuantity(Balance * weight * _leverage, price, liquidity, _traded));
+                quantity = _lots.RoundDown(_fee.AffordableQuantity(cash * weight * _leverage, price, liquidity, _traded));
                 break;
             default:
-                // Flat, so equity and free cash are both the balance.
-                double budget = Balance * _sizing.Value * _leverage;
+                // Flat, equity and free cash are both the balance; an add spends the fraction of the free cash (vectorbt's
+                // percent of the available cash).
+                double budget = cash * _sizing.Value * _leverage;
                 quantity = _fee.AffordableQuantity(budget, price, liquidity, _traded);
                 if (slip)
                 {
@@ -187,7 +211,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
             {
                 // The walk's average price is the fill price; a walk dearer than the sizing price is cut to the cash.
                 depth.Walk(fillBar, orderSide, quantity, walkLimit, out price);
-                double affordable = _lots.RoundDown(_fee.AffordableQuantity(Balance * _leverage, price, liquidity, _traded));
+                double affordable = _lots.RoundDown(_fee.AffordableQuantity(cash * _leverage, price, liquidity, _traded));
                 if (quantity > affordable)
                 {
                     quantity = affordable;
@@ -205,7 +229,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         if (slip && depth is null) price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var reject = _lots.Check(quantity, price);
         if (reject == RejectReason.None && _sizing.Kind is SizingKind.Quantity or SizingKind.Notional
-            && quantity * price / _leverage + _fee.Fee(quantity, price, liquidity, _traded) > Balance)
+            && quantity * price / _leverage + _fee.Fee(quantity, price, liquidity, _traded) > cash)
             reject = RejectReason.InsufficientFunds;
         if (reject != RejectReason.None)
         {
@@ -217,13 +241,23 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         _traded += quantity * price;
         Balance -= fee;
         _fees += fee;
-        _entryFee = fee;
-        Quantity = side == PositionSide.Long ? quantity : -quantity;
-        EntryPrice = price;
-        Side = side;
-        _entryBar = fillBar;
-        _fundingFrom = atOpen ? fillBar : fillBar + 1;
-        ResolveExits(side, decisionBar, fillBar, price, stopLossPrice, takeProfitPrice);
+        if (adds)
+        {
+            PositionMath.Apply(ref Quantity, ref EntryPrice, side == PositionSide.Long ? quantity : -quantity, price, out _);
+            _entryFee += fee;
+            _adds++;
+        }
+        else
+        {
+            _entryFee = fee;
+            Quantity = side == PositionSide.Long ? quantity : -quantity;
+            EntryPrice = price;
+            Side = side;
+            _entryBar = fillBar;
+            _fundingFrom = atOpen ? fillBar : fillBar + 1;
+            _adds = 0;
+            ResolveExits(side, decisionBar, fillBar, price, stopLossPrice, takeProfitPrice);
+        }
         Unfilled = unfilled;
         PositionId++;
         _filled++;
@@ -233,29 +267,35 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide,
                 Status = requested > 0 ? OrderStatus.Partial : OrderStatus.Filled, RequestedQuantity = requested,
                 Reason = ExitReason.None, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
-                PositionAfter = Quantity, EntryPriceAfter = price, BalanceAfter = Balance,
+                PositionAfter = Quantity, EntryPriceAfter = EntryPrice, BalanceAfter = Balance,
             });
         return true;
     }
 
-    // Cuts an entry (taken while flat, so equity is the balance) to the tightest risk cap, rounded down to the lot step.
-    // Returns the binding cap's reason, or None when no cap binds; requested is then 0.
+    /// <summary>True when an entry on the side held may add to the position (<see cref="SimulationOptions.Accumulate"/> and
+    /// fewer than <see cref="SimulationOptions.MaxAdds"/> adds so far).</summary>
+    public readonly bool CanAdd => Side != PositionSide.Flat && _adds < _maxAdds;
+
+    // Cuts an entry to the tightest risk cap less the quantity already held (an add; flat, equity is the balance), rounded
+    // down to the lot step. Returns the binding cap's reason, or None when no cap binds; requested is then 0.
     private readonly RejectReason CapEntry(ref double quantity, double price, out double requested)
     {
         requested = 0;
         double cap = double.PositiveInfinity;
         var reason = RejectReason.None;
+        double held = Math.Abs(Quantity);
         if (_risk.MaxPositionQuantity > 0)
         {
-            cap = _risk.MaxPositionQuantity;
+            cap = _risk.MaxPositionQuantity - held;
             reason = RejectReason.PositionLimit;
         }
         double exposure = _risk.MaxAssetExposure > 0 && _risk.MaxTotalExposure > 0
             ? Math.Min(_risk.MaxAssetExposure, _risk.MaxTotalExposure)
             : Math.Max(_risk.MaxAssetExposure, _risk.MaxTotalExposure);
-        if (exposure > 0 && exposure * Balance / price < cap)
+        double equity = Balance + (price * Quantity - Quantity * EntryPrice);
+        if (exposure > 0 && exposure * equity / price - held < cap)
         {
-            cap = exposure * Balance / price;
+            cap = exposure * equity / price - held;
             reason = RejectReason.ExposureLimit;
         }
         if (!(quantity > cap)) return RejectReason.None;
@@ -298,7 +338,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     {
         HaltPending = false;
         _halted = true;
-        if (Side != PositionSide.Flat)
+        if (Side != PositionSide.Flat && !ExitPending)
             ClosePosition(decisionBar, fillBar, atOpen ? Open[fillBar] : Close[fillBar], ExitReason.DrawdownHalt, Liquidity.Taker, true, atOpen);
     }
 
@@ -393,13 +433,48 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     }
 
     /// <summary>Closes the whole position at <paramref name="basePrice"/> (before slippage) on bar <paramref name="fillBar"/>;
-    /// <paramref name="atOpen"/> when it fills at the bar's open (it then does not pay that bar's funding).</summary>
+    /// <paramref name="atOpen"/> when it fills at the bar's open (it then does not pay that bar's funding). Under liquidity
+    /// limits the close fills at most the bar's cap (a liquidation and the end-of-data close excepted); the rest stays open,
+    /// worked on the following bars under <see cref="RemainderPolicy.Carry"/> (<see cref="ExitPending"/>).</summary>
     public void ClosePosition(int decisionBar, int fillBar, double basePrice, ExitReason reason, Liquidity liquidity, bool slip, bool atOpen)
     {
         if (!double.IsFinite(basePrice) || basePrice <= 0) ThrowBadPrice(fillBar, basePrice);
         var orderSide = Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
         double quantity = Math.Abs(Quantity);
-        double price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, Volume[fillBar]) : basePrice;
+        double price;
+        double requested = 0;
+        if (_capsExits && reason is not (ExitReason.Liquidation or ExitReason.EndOfData))
+        {
+            double cap = LiquidityCap(fillBar, orderSide, quantity, double.NaN, _liquidity);
+            // A cap short of the position by rounding dust only (a remainder off the lot step) closes it all.
+            if (quantity - cap > DustFraction * quantity)
+            {
+                requested = quantity;
+                quantity = cap;
+            }
+            if (_carriesExits && requested > 0 && !ExitPending)
+            {
+                ExitPending = true;
+                _exitReason = reason;
+                _exitDecision = decisionBar;
+            }
+            _exitBar = fillBar;
+            if (!(quantity > 0))
+            {
+                // Carried: worked from the next bar; cancelled: the position stays open, its exits attached.
+                if (!_carriesExits) Reject(decisionBar, fillBar, orderSide, reason, RejectReason.NoLiquidity, requested, basePrice);
+                return;
+            }
+            if (_liquidity.Depth is { } depth) depth.Walk(fillBar, orderSide, quantity, double.NaN, out price);
+            else price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, Volume[fillBar]) : basePrice;
+            if (requested > 0)
+            {
+                Reduce(decisionBar, fillBar, orderSide, quantity, price, _fee.Fee(quantity, price, liquidity, _traded), reason, requested, atOpen);
+                return;
+            }
+            ExitPending = false;
+        }
+        else price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, Volume[fillBar]) : basePrice;
         double fee = _fee.Fee(quantity, price, liquidity, _traded);
         _traded += quantity * price;
         double funding = FundingOver(_fundingFrom, atOpen ? fillBar : fillBar + 1);
@@ -431,6 +506,90 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         Flatten();
     }
 
+    // A close cut by the liquidity limits: realises the reduced part at average cost with its share of the entry fee and
+    // records it (a Partial order and a trade for that quantity). Funding is not split (refused with liquidity limits).
+    private void Reduce(int decisionBar, int fillBar, OrderSide orderSide, double quantity, double price, double fee, ExitReason reason,
+        double requested, bool atOpen)
+    {
+        double held = Math.Abs(Quantity);
+        double size = Quantity > 0 ? quantity : -quantity;
+        double entryShare = _entryFee * (quantity / held);
+        _traded += quantity * price;
+        double gross = size * (price - EntryPrice);
+        Balance += gross - fee;
+        _fees += fee;
+        _entryFee -= entryShare;
+        double pnl = gross - (fee + entryShare);
+        _filled++;
+        _closed++;
+        if (pnl > 0)
+        {
+            _wins++;
+            _grossProfit += pnl;
+        }
+        else _grossLoss += pnl;
+        Quantity -= size;
+        if (!_full) return;
+        _workspace.Add(new OrderRecord
+        {
+            Bar = fillBar, DecisionBar = decisionBar, Time = Time[fillBar], Side = orderSide, Status = OrderStatus.Partial,
+            RequestedQuantity = requested, Reason = reason, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
+            PositionAfter = Quantity, EntryPriceAfter = EntryPrice, BalanceAfter = Balance,
+        });
+        _workspace.Add(Trade(fillBar, price, fee, 0.0, pnl, reason, quantity, entryShare));
+    }
+
+    /// <summary>Works a carried exit remainder on bar <paramref name="bar"/> at <paramref name="basePrice"/> (the bar's default
+    /// price) when one is pending from an earlier bar; the fill is capped like the first one.</summary>
+    /// <returns>True when this fill made the position flat and a deferred reversal is to open now (<see cref="OpenDeferred"/>).</returns>
+    public bool WorkExit(int bar, double basePrice, bool atOpen)
+    {
+        if (!ExitPending || bar <= _exitBar) return false;
+        ClosePosition(_exitDecision, bar, basePrice, _exitReason, Liquidity.Taker, true, atOpen);
+        return Side == PositionSide.Flat && _reverseTo != PositionSide.Flat;
+    }
+
+    /// <summary>Opens the side of a reversal deferred until its closing half was done, at the fill that made the position flat.</summary>
+    /// <returns>The reversal's decision bar, or −1 when the open was rejected.</returns>
+    public int OpenDeferred(int bar, double basePrice, bool atOpen)
+    {
+        var side = _reverseTo;
+        _reverseTo = PositionSide.Flat;
+        return OpenPosition(side, _reverseDecision, bar, basePrice, Liquidity.Taker, true, atOpen, double.NaN, _reverseStopLoss, _reverseTakeProfit)
+            ? _reverseDecision : -1;
+    }
+
+    /// <summary>The opening half of a reversal decided on <paramref name="decisionBar"/> whose closing half left the position
+    /// open: under <see cref="RemainderPolicy.Carry"/> it opens once the exit's remainder is done (the first reversal
+    /// kept, with its explicit exit prices, NaN: none); otherwise it is rejected with <see cref="RejectReason.NoLiquidity"/>.</summary>
+    public void DeferReversal(PositionSide side, int decisionBar, int fillBar, double stopLossPrice, double takeProfitPrice)
+    {
+        if (!ExitPending)
+        {
+            Reject(decisionBar, fillBar, side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, ExitReason.None, RejectReason.NoLiquidity, 0, double.NaN);
+            return;
+        }
+        if (_reverseTo != PositionSide.Flat) return;
+        _reverseTo = side;
+        _reverseDecision = decisionBar;
+        _reverseStopLoss = stopLossPrice;
+        _reverseTakeProfit = takeProfitPrice;
+    }
+
+    /// <summary>Ends a carried exit remainder, and a reversal waiting on it, with <see cref="RejectReason.EndOfData"/> on bar
+    /// <paramref name="bar"/>.</summary>
+    public void EndExit(int bar)
+    {
+        if (!ExitPending) return;
+        ExitPending = false;
+        Reject(_exitDecision, bar, Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, _exitReason, RejectReason.EndOfData,
+            Math.Abs(Quantity), double.NaN);
+        if (_reverseTo == PositionSide.Flat) return;
+        Reject(_reverseDecision, bar, _reverseTo == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, ExitReason.None,
+            RejectReason.EndOfData, 0, double.NaN);
+        _reverseTo = PositionSide.Flat;
+    }
+
     // Funding paid by the position over bars [from, to): quantity × Σ open × rate (negative when received).
     private readonly double FundingOver(int from, int to)
     {
@@ -446,16 +605,19 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         return Quantity * sum;
     }
 
-    private readonly TradeRecord Trade(int exitBar, double exitPrice, double exitFee, double funding, double pnl, ExitReason reason)
+    private readonly TradeRecord Trade(int exitBar, double exitPrice, double exitFee, double funding, double pnl, ExitReason reason) =>
+        Trade(exitBar, exitPrice, exitFee, funding, pnl, reason, Math.Abs(Quantity), _entryFee);
+
+    private readonly TradeRecord Trade(int exitBar, double exitPrice, double exitFee, double funding, double pnl, ExitReason reason,
+        double quantity, double entryFee)
     {
-        double quantity = Math.Abs(Quantity);
         double sign = Side == PositionSide.Long ? 1.0 : -1.0;
         return new TradeRecord
         {
             EntryBar = _entryBar, ExitBar = exitBar, EntryTime = Time[_entryBar], ExitTime = Time[exitBar], Side = Side,
-            Quantity = quantity, EntryPrice = EntryPrice, ExitPrice = exitPrice, EntryFee = _entryFee, ExitFee = exitFee,
+            Quantity = quantity, EntryPrice = EntryPrice, ExitPrice = exitPrice, EntryFee = entryFee, ExitFee = exitFee,
             Funding = funding,
-            Pnl = pnl, Return = sign * (exitPrice / EntryPrice - 1) - (exitFee + _entryFee + funding) / (quantity * EntryPrice),
+            Pnl = pnl, Return = sign * (exitPrice / EntryPrice - 1) - (exitFee + entryFee + funding) / (quantity * EntryPrice),
             ExitReason = reason, StopLoss = _stopLoss, TakeProfit = _takeProfit,
         };
     }

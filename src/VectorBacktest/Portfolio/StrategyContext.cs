@@ -5,9 +5,10 @@ namespace VectorBacktest.Portfolio;
 
 /// <summary>
 /// What a <see cref="IBarStrategy"/> sees on one bar and the requests it places. The requests are combined by the
-/// same rules as signal columns (<see cref="SignalInputs"/>): entering the side already held is ignored, entering the
-/// other side reverses, an entry and an exit of one side cancel. An entry may carry its own stop-loss and take-profit
-/// prices, as <see cref="SignalInputs.StopLossPrice"/> / <see cref="SignalInputs.TakeProfitPrice"/> do for signal columns.
+/// same rules as signal columns (<see cref="SignalInputs"/>): entering the side already held is ignored (adds to it with
+/// <see cref="SimulationOptions.Accumulate"/>), entering the other side reverses, an entry and an exit of one side cancel. An
+/// entry may carry its own stop-loss and take-profit prices, as <see cref="SignalInputs.StopLossPrice"/> /
+/// <see cref="SignalInputs.TakeProfitPrice"/> do for signal columns.
 /// </summary>
 public ref struct StrategyContext
 {

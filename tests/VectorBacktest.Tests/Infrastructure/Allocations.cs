@@ -5,14 +5,14 @@ public static class Allocations
 {
     /// <summary>
     /// Runs <paramref name="run"/> once to warm up (buffers grown, methods compiled, statics initialised), then
-    /// measures up to three more runs and passes when one of them allocates nothing. An allocation the work makes
-    /// on every run shows in all three; the runtime's one-off work that may land inside a measured run (a method
+    /// measures up to ten more runs and passes when one of them allocates nothing. An allocation the work makes
+    /// on every run shows in all of them; the runtime's one-off work that may land inside a measured run (a method
     /// tiering up, a type loaded on another instruction-set path) does not repeat.
     /// </summary>
     public static void AssertNone(Action run)
     {
         run();
-        var seen = new long[3];
+        var seen = new long[10];
         for (int attempt = 0; attempt < seen.Length; attempt++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();

@@ -107,11 +107,17 @@ public class DriverEquivalenceTests
                 DailyLossLimit = rng.Next(3) == 0 ? 0.005 + rng.NextDouble() * 0.05 : 0,
                 MaxDrawdown = rng.Next(3) == 0 ? 0.01 + rng.NextDouble() * 0.2 : 0,
             },
-            Liquidity = rng.Next(3) == 0 ? new LiquidityLimits { MaxVolumeShare = 0.001 + rng.NextDouble() * 0.5 } : default,
+            // Capped exits close in parts, which funding (settled per position) does not follow.
+            Liquidity = funding.Length == 0 && rng.Next(3) == 0
+                ? new LiquidityLimits { MaxVolumeShare = rng.Next(3) == 0 ? 0.00005 + rng.NextDouble() * 0.002 : 0.001 + rng.NextDouble() * 0.5 }
+                : default,
         };
-        // A carried remainder needs a fully funded position without funding.
-        if (options.Liquidity.IsLimited && funding.Length == 0 && leverage == 1 && rng.Next(2) == 0)
+        // A carried remainder needs a fully funded position.
+        if (options.Liquidity.IsLimited && leverage == 1 && rng.Next(2) == 0)
             options = options with { Liquidity = options.Liquidity with { Remainder = RemainderPolicy.Carry } };
+        // Pyramiding needs market entries, leverage 1 and no funding.
+        if (options.Entry.Type == OrderType.Market && leverage == 1 && funding.Length == 0 && rng.Next(2) == 0)
+            options = options with { Accumulate = true, MaxAdds = rng.Next(2) == 0 ? int.MaxValue : 1 + rng.Next(3) };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(0.0005);
         var vectorWs = new SimulationWorkspace();

@@ -20,7 +20,7 @@ public class EquityCurveTests
         {
             for (; o < orders.Length && orders[o].Bar <= i; o++)
             {
-                if (orders[o].Status != OrderStatus.Filled) continue;
+                if (orders[o].Status == OrderStatus.Rejected) continue;
                 balance = orders[o].BalanceAfter; q = orders[o].PositionAfter; e = orders[o].EntryPriceAfter;
             }
             equity[i] = balance + (close[i] * q - q * e);
@@ -38,10 +38,14 @@ public class EquityCurveTests
             var le = new bool[n]; var se = new bool[n]; var lx = new bool[n];
             for (int i = 0; i < n; i++) { le[i] = rng.Next(12) == 0; se[i] = rng.Next(12) == 0; lx[i] = rng.Next(12) == 0; }
             var ws = new SimulationWorkspace();
+            // Partial fills (capped entries and exits, carried or not) and adds move the position between full entries and exits.
             var options = new SimulationOptions
             {
                 InitialCash = 1000,
                 Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.02), TakeProfit = ExitLevel.Fraction(0.03) },
+                Liquidity = rng.Next(2) == 0 ? default
+                    : new LiquidityLimits { MaxVolumeShare = 0.001 + rng.NextDouble() * 0.01, Remainder = (RemainderPolicy)rng.Next(2) },
+                Accumulate = rng.Next(2) == 0,
             };
             var summary = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, default), options,
                 default(PessimisticFillModel), new FractionFee(0.001), new FixedFractionSlippage(0.0005), ws);

@@ -103,20 +103,24 @@ public class SignalLiquidityTests
     [Theory]
     [InlineData(FillTiming.NextOpen)]
     [InlineData(FillTiming.SignalClose)]
-    public void Carried_remainder_fills_on_the_following_bars_and_the_exit_closes_it_all(FillTiming timing)
+    public void Carried_remainders_fill_on_the_following_bars_entry_and_exit_alike(FillTiming timing)
     {
-        // 25 units at 10 units a bar (1 % of 1000): 10, then 10 and 5 on the next two bars' default prices.
-        var bars = TestBars.Flat(8, 10);
+        // 25 units at 10 units a bar (1 % of 1000): 10, then 10 and 5 on the next two bars' default prices; the exit likewise.
+        var bars = TestBars.Flat(10, 10);
         var options = new SimulationOptions
         {
             InitialCash = 1000, Timing = timing, Sizing = OrderSizing.Quantity(25),
             Liquidity = new LiquidityLimits { MaxVolumeShare = 0.01, Remainder = RemainderPolicy.Carry },
         };
-        var (orders, trades) = Run(bars, TestBars.At(8, 0), TestBars.At(8, 5), options);
-        Assert.Equal([10.0, 10.0, 5.0, 25.0], orders.Select(o => o.Quantity));
-        Assert.Equal([OrderStatus.Partial, OrderStatus.Partial, OrderStatus.Filled, OrderStatus.Filled], orders.Select(o => o.Status));
+        var (orders, trades) = Run(bars, TestBars.At(10, 0), TestBars.At(10, 5), options);
+        Assert.Equal([10.0, 10.0, 5.0, 10.0, 10.0, 5.0], orders.Select(o => o.Quantity));
+        Assert.Equal([OrderStatus.Partial, OrderStatus.Partial, OrderStatus.Filled, OrderStatus.Partial, OrderStatus.Partial, OrderStatus.Filled],
+            orders.Select(o => o.Status));
         Assert.Equal(25.0, orders[2].PositionAfter);
-        Assert.Equal(25.0, Assert.Single(trades).Quantity);
+        Assert.Equal([25.0, 15.0, 0.0], orders[3..].Select(o => o.RequestedQuantity));
+        Assert.Equal([15.0, 5.0, 0.0], orders[3..].Select(o => o.PositionAfter));
+        Assert.Equal([10.0, 10.0, 5.0], trades.Select(t => t.Quantity));
+        Assert.All(trades, t => Assert.Equal(ExitReason.Signal, t.ExitReason));
     }
 
     [Fact]
@@ -149,8 +153,8 @@ public class SignalLiquidityTests
         Assert.Equal("Depth", error.ParamName);
     }
 
-    // Reference: every entry fills min(quantity the unlimited sizing asks for, share × volume rounded down to the step), and a
-    // run whose cap never binds equals the run without it.
+    // Reference: every entry fills min(quantity the unlimited sizing asks for, share × volume rounded down to the step), every
+    // exit min(position held, that cap), and a run whose cap never binds equals the run without it.
     private static bool CapHolds(int n, int seed)
     {
         var rng = new Random(seed);
@@ -170,11 +174,12 @@ public class SignalLiquidityTests
         var (orders, _) = Run(bars, le, lx, options);
         foreach (var o in orders)
         {
-            if (!o.IsEntry || o.Status == OrderStatus.Rejected && o.RejectReason != RejectReason.NoLiquidity) continue;
+            if (o.Status == OrderStatus.Rejected && o.RejectReason != RejectReason.NoLiquidity) continue;
             double cap = options.Lots.RoundDown(share * volume[o.Bar]);
             if (o.Status == OrderStatus.Rejected) { if (cap > 0) return false; continue; }
             if (o.Quantity > cap) return false;
             if (o.Status == OrderStatus.Partial && (o.Quantity != cap || !(o.RequestedQuantity > cap))) return false;
+            if (!o.IsEntry && o.Status == OrderStatus.Partial && o.PositionAfter != o.RequestedQuantity - o.Quantity) return false;
         }
         var loose = options with { Liquidity = new LiquidityLimits { MaxVolumeShare = 1 } };
         var huge = WithVolume(raw, Enumerable.Repeat(1e12, n).ToArray());

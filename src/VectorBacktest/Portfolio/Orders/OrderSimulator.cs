@@ -109,7 +109,9 @@ public static class OrderSimulator
             workspace.Reset();
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
-        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, default, orders.FundingRate, options, fill, fee, slippage, workspace);
+        // Attached exits close the whole position here: the order columns' own remainders are the only carried quantities.
+        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, default, orders.FundingRate, options, fill, fee, slippage, workspace,
+            capsExits: false);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool carry = limits.Remainder == RemainderPolicy.Carry && limits.IsLimited;
         bool tracks = book.TracksEquity, levels = book.HasPriceLevels, timeStop = options.Exits.TimeStopBars > 0;
