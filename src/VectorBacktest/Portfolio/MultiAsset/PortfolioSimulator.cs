@@ -241,7 +241,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _atrBars = _time.Length;
     }
 
-    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (<see cref="Request"/> per symbol).</summary>
+    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (<see cref="Request(int, int, bool, bool, bool, bool, double, double, double, double)"/> per symbol).</summary>
     public void Decide(in PortfolioSignals signals, int t)
     {
         int n = _time.Length;
