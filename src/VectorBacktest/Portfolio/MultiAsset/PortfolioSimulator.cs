@@ -61,8 +61,9 @@ public static partial class PortfolioSimulator
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting or an ATR-multiple exit without a
-    /// usable ATR on a decision bar; an exit level on the wrong side of its reference; an order-book depth in
-    /// <see cref="PortfolioOptions.Liquidity"/>.</exception>
+    /// usable ATR on a decision bar; an exit level on the wrong side of its reference; a <see cref="PortfolioSignals.StopLossPrice"/> /
+    /// <see cref="PortfolioSignals.TakeProfitPrice"/> on the wrong side of its decision close; risk-fraction sizing of an entry
+    /// without a stop-loss; an order-book depth in <see cref="PortfolioOptions.Liquidity"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary FromSignals<TFill, TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
         TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
