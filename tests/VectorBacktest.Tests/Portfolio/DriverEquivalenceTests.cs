@@ -37,20 +37,20 @@ public class DriverEquivalenceTests
 
     // Per-entry levels on the valid side of each entry bar's close: none (empty columns), sparse (each level on half the entry
     // bars) or dense (a stop on every entry bar, so risk sizing needs no rule; a bar with both entries then keeps only the long).
-    private static (double[] Stop, double[] Target) EntryLevels(Random rng, VectorBacktest.Data.BarSeries bars, bool[] le, bool[] se, int mode)
+    internal static (double[] Stop, double[] Target) EntryLevels(Random rng, ReadOnlySpan<double> close, Span<bool> le, Span<bool> se, int mode)
     {
         if (mode == 0) return ([], []);
-        int n = bars.Length;
+        int n = close.Length;
         var stop = new double[n];
         var target = new double[n];
         for (int i = 0; i < n; i++)
         {
             if (mode == 2 && le[i] && se.Length > 0) se[i] = false;
             bool isLong = le[i] && !(se.Length > 0 && se[i]), isShort = !le[i] && se.Length > 0 && se[i];
-            double sign = isLong ? 1 : -1, close = bars.Close[i];
+            double sign = isLong ? 1 : -1, price = close[i];
             bool any = isLong || isShort;
-            stop[i] = any && (mode == 2 || rng.Next(2) == 0) ? close * (1 - sign * (0.002 + rng.NextDouble() * 0.05)) : double.NaN;
-            target[i] = any && rng.Next(2) == 0 ? close * (1 + sign * (0.002 + rng.NextDouble() * 0.08)) : double.NaN;
+            stop[i] = any && (mode == 2 || rng.Next(2) == 0) ? price * (1 - sign * (0.002 + rng.NextDouble() * 0.05)) : double.NaN;
+            target[i] = any && rng.Next(2) == 0 ? price * (1 + sign * (0.002 + rng.NextDouble() * 0.08)) : double.NaN;
         }
         return (stop, target);
     }
@@ -69,7 +69,7 @@ public class DriverEquivalenceTests
         for (int i = 0; i < funding.Length; i++) funding[i] = i % 8 == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
         double leverage = rng.Next(2) == 0 ? 1 : 2 + rng.Next(20);
         int levelMode = rng.Next(3);
-        var (stop, target) = EntryLevels(rng, bars, le, se, levelMode);
+        var (stop, target) = EntryLevels(rng, bars.Close, le, se, levelMode);
         var exits = new ExitRules
         {
             StopLoss = rng.Next(3) switch { 0 => ExitLevel.None, 1 => ExitLevel.Fraction(0.01 + rng.NextDouble() * 0.03), _ => ExitLevel.AtrMultiple(1 + rng.NextDouble() * 2) },

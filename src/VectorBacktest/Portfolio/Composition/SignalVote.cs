@@ -4,7 +4,10 @@ namespace VectorBacktest.Portfolio.Composition;
 /// Several strategies combined by votes into one <see cref="IBarStrategy"/> for <see cref="EventDrivenSimulator"/>: on
 /// each bar every member sees the same context (the combined position) with no requests placed, and each of the four
 /// requests (enter long, exit long, enter short, exit short) is placed when at least <see cref="Threshold"/> members placed
-/// it. The combined requests then follow the usual rules (<see cref="StrategyContext"/>).
+/// it. The combined requests then follow the usual rules (<see cref="StrategyContext"/>). An entry placed by the vote carries,
+/// among the members voting for it that gave explicit exit prices (<see cref="StrategyContext.EnterLong"/>), the tightest
+/// stop-loss (highest for a long, lowest for a short) and the nearest take-profit (lowest for a long, highest for a short); a
+/// price no voting member gave is NaN, so the run's exit rules apply to it.
 /// </summary>
 /// <remarks>Members are called through the interface (one call per member per bar); struct members are boxed once, here,
 /// and keep their state in the box.</remarks>
@@ -48,19 +51,30 @@ public sealed class SignalVote : IBarStrategy
     public void OnBar(ref StrategyContext context)
     {
         int longEntry = 0, longExit = 0, shortEntry = 0, shortExit = 0;
+        VotedLevels longLevels = VotedLevels.None, shortLevels = VotedLevels.None;
         foreach (var member in _members)
         {
             var ballot = context;
             ballot.LongEntry = ballot.LongExit = ballot.ShortEntry = ballot.ShortExit = false;
             member.OnBar(ref ballot);
-            if (ballot.LongEntry) longEntry++;
+            if (ballot.LongEntry)
+            {
+                longEntry++;
+                var (stop, target) = ballot.EntryLevels(SignalAction.OpenLong);
+                longLevels.Add(isLong: true, stop, target);
+            }
             if (ballot.LongExit) longExit++;
-            if (ballot.ShortEntry) shortEntry++;
+            if (ballot.ShortEntry)
+            {
+                shortEntry++;
+                var (stop, target) = ballot.EntryLevels(SignalAction.OpenShort);
+                shortLevels.Add(isLong: false, stop, target);
+            }
             if (ballot.ShortExit) shortExit++;
         }
-        if (longEntry >= Threshold) context.EnterLong();
+        if (longEntry >= Threshold) context.EnterLong(longLevels.StopLoss, longLevels.TakeProfit);
         if (longExit >= Threshold) context.ExitLong();
-        if (shortEntry >= Threshold) context.EnterShort();
+        if (shortEntry >= Threshold) context.EnterShort(shortLevels.StopLoss, shortLevels.TakeProfit);
         if (shortExit >= Threshold) context.ExitShort();
     }
 }

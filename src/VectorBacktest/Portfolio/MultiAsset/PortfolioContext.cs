@@ -8,6 +8,8 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 /// What an <see cref="IPortfolioStrategy"/> sees on one bar and the market requests it places, per symbol (a symbol is its index
 /// in the universe). Per symbol the requests are combined by the rules of signal columns (<see cref="SignalDecision"/>):
 /// entering the side already held is ignored, entering the other side reverses, an entry and an exit of one side cancel.
+/// An entry may carry its own stop-loss and take-profit prices, as <see cref="PortfolioSignals.StopLossPrice"/> /
+/// <see cref="PortfolioSignals.TakeProfitPrice"/> do for signal columns.
 /// </summary>
 /// <remarks>
 /// <para>Prices and volumes are those of the universe (NaN where a symbol has no bar), sliced to bars 0 to <see cref="Bar"/>:
@@ -24,10 +26,13 @@ public ref struct PortfolioContext
     private readonly Universe _universe;
     private readonly ReadOnlySpan<double> _quantity, _entry, _mark;
     private readonly Span<byte> _requests;
+    // Per symbol: long stop, long target, short stop, short target; read only for the entry flags set in _requests.
+    private readonly Span<double> _levels;
 
     internal PortfolioContext(Universe universe, int bar, ReadOnlySpan<double> quantity, ReadOnlySpan<double> entry,
-        ReadOnlySpan<double> mark, double balance, Span<byte> requests)
+        ReadOnlySpan<double> mark, double balance, Span<byte> requests, Span<double> levels)
     {
+        _levels = levels;
         _universe = universe;
         Bar = bar;
         _quantity = quantity;
@@ -102,12 +107,31 @@ public ref struct PortfolioContext
         }
     }
 
-    /// <summary>Open a long on <paramref name="symbol"/> (or reverse a short into one).</summary>
-    public readonly void EnterLong(int symbol) => _requests[Check(symbol)] |= LongEntry;
+    /// <summary>Open a long on <paramref name="symbol"/> (or reverse a short into one), optionally with its own exit prices.</summary>
+    /// <param name="symbol">The symbol's index.</param>
+    /// <param name="stopLoss">Stop-loss price of this entry, below the symbol's close on this bar (NaN: <see cref="PortfolioOptions.Exits"/>'
+    /// stop-loss); what <see cref="PortfolioSignals.StopLossPrice"/> gives on this bar, with the same rules (and the same
+    /// <see cref="ArgumentException"/> when it is on the wrong side, raised when the entry executes).</param>
+    /// <param name="takeProfit">Take-profit price of this entry, above the symbol's close on this bar (NaN: the exit rules').</param>
+    public readonly void EnterLong(int symbol, double stopLoss = double.NaN, double takeProfit = double.NaN)
+    {
+        _requests[Check(symbol)] |= LongEntry;
+        _levels[4 * symbol] = stopLoss;
+        _levels[4 * symbol + 1] = takeProfit;
+    }
     /// <summary>Close a long on <paramref name="symbol"/>.</summary>
     public readonly void ExitLong(int symbol) => _requests[Check(symbol)] |= LongExit;
-    /// <summary>Open a short on <paramref name="symbol"/> (or reverse a long into one).</summary>
-    public readonly void EnterShort(int symbol) => _requests[Check(symbol)] |= ShortEntry;
+    /// <summary>Open a short on <paramref name="symbol"/> (or reverse a long into one), optionally with its own exit prices
+    /// (see <see cref="EnterLong"/>).</summary>
+    /// <param name="symbol">The symbol's index.</param>
+    /// <param name="stopLoss">Stop-loss price of this entry, above the symbol's close on this bar (NaN: the exit rules').</param>
+    /// <param name="takeProfit">Take-profit price of this entry, below the symbol's close on this bar and &gt; 0 (NaN: the exit rules').</param>
+    public readonly void EnterShort(int symbol, double stopLoss = double.NaN, double takeProfit = double.NaN)
+    {
+        _requests[Check(symbol)] |= ShortEntry;
+        _levels[4 * symbol + 2] = stopLoss;
+        _levels[4 * symbol + 3] = takeProfit;
+    }
     /// <summary>Close a short on <paramref name="symbol"/>.</summary>
     public readonly void ExitShort(int symbol) => _requests[Check(symbol)] |= ShortExit;
 
@@ -138,9 +162,18 @@ public ref struct PortfolioContext
 
     internal readonly void Add(int symbol, byte requests) => _requests[symbol] |= requests;
 
-    /// <summary>The same bar and state with its requests kept in <paramref name="requests"/> (one per symbol).</summary>
-    internal readonly PortfolioContext WithRequests(Span<byte> requests) =>
-        new(_universe, Bar, _quantity, _entry, _mark, Balance, requests);
+    /// <summary>The explicit stop-loss and take-profit prices of <paramref name="symbol"/>'s long (or short) entry request
+    /// (NaN: none); meaningful only while that entry is requested.</summary>
+    internal readonly (double StopLoss, double TakeProfit) EntryLevels(int symbol, bool isLong)
+    {
+        int k = 4 * symbol + (isLong ? 0 : 2);
+        return (_levels[k], _levels[k + 1]);
+    }
+
+    /// <summary>The same bar and state with its requests kept in <paramref name="requests"/> (one per symbol) and their levels
+    /// in <paramref name="levels"/> (four per symbol).</summary>
+    internal readonly PortfolioContext WithRequests(Span<byte> requests, Span<double> levels) =>
+        new(_universe, Bar, _quantity, _entry, _mark, Balance, requests, levels);
 
     private readonly int Check(int symbol)
     {

@@ -52,4 +52,30 @@ public readonly ref struct PortfolioSignals
         if (length != 0 && length != cells)
             throw new ArgumentException($"{name} has {length} values but symbols × bars is {cells} (symbol-major).", name);
     }
+
+    /// <summary>
+    /// Per-entry stop-loss as an absolute price (quote currency), symbol-major, read on the decision bar of the symbol's entry
+    /// (NaN: none for that entry; values on other bars are ignored). It replaces <see cref="PortfolioOptions.Exits"/>' stop-loss
+    /// for that entry only (trailing and time stops still apply) and is the stop <see cref="PortfolioSizing.RiskFraction"/> sizes
+    /// from. It must be finite, &gt; 0 and on the losing side of the decision bar's close (below it for a long, above for a short):
+    /// else the run fails with an <see cref="ArgumentException"/> naming the column, symbol and bar when the entry executes.
+    /// Empty: no column.
+    /// </summary>
+    public ReadOnlySpan<double> StopLossPrice { get; init; }
+
+    /// <summary>
+    /// Per-entry take-profit as an absolute price (quote currency), read like <see cref="StopLossPrice"/>; it must lie on the
+    /// winning side of the decision bar's close (above it for a long, below for a short, &gt; 0). Empty: no column.
+    /// </summary>
+    public ReadOnlySpan<double> TakeProfitPrice { get; init; }
+
+    /// <exception cref="ArgumentException">A level column of the wrong length.</exception>
+    internal void ValidateLevels(int symbols, int bars)
+    {
+        long cells = (long)symbols * bars;
+        Check(StopLossPrice.Length, cells, "signals.StopLossPrice");
+        Check(TakeProfitPrice.Length, cells, "signals.TakeProfitPrice");
+    }
+
+    internal static double Level(ReadOnlySpan<double> column, int k) => column.IsEmpty ? double.NaN : column[k];
 }

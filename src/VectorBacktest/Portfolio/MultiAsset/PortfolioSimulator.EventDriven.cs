@@ -73,13 +73,15 @@ public static partial class PortfolioSimulator
         workspace.Reset(symbols, n);
         if (workspace.Requests.Length < symbols) workspace.Requests = new byte[symbols];
         var requests = workspace.Requests.AsSpan(0, symbols);
+        if (workspace.RequestLevels.Length < 4 * symbols) workspace.RequestLevels = new double[4 * symbols];
+        var levels = workspace.RequestLevels.AsSpan(0, 4 * symbols);
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         run.UseAtr(atr);
         for (int t = 0; t < n; t++)
         {
             run.BeforeDecisions(t);
             requests.Clear();
-            var context = run.Context(t, requests);
+            var context = run.Context(t, requests, levels);
             strategy.OnBar(ref context);
             run.Request(context, t);
             run.AfterDecisions(t);

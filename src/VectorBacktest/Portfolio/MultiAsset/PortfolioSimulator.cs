@@ -61,8 +61,9 @@ public static partial class PortfolioSimulator
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting or an ATR-multiple exit without a
-    /// usable ATR on a decision bar; an exit level on the wrong side of its reference; an order-book depth in
-    /// <see cref="PortfolioOptions.Liquidity"/>.</exception>
+    /// usable ATR on a decision bar; an exit level on the wrong side of its reference; a <see cref="PortfolioSignals.StopLossPrice"/> /
+    /// <see cref="PortfolioSignals.TakeProfitPrice"/> on the wrong side of its decision close; risk-fraction sizing of an entry
+    /// without a stop-loss; an order-book depth in <see cref="PortfolioOptions.Liquidity"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary FromSignals<TFill, TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
         TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
@@ -74,6 +75,7 @@ public static partial class PortfolioSimulator
         options.Validate();
         int symbols = universe.SymbolCount, n = universe.Length;
         signals.Validate(symbols, n);
+        signals.ValidateLevels(symbols, n);
         RequireAtr(options, signals.Atr, n, "signals.Atr", nameof(signals));
         RequireSignalLiquidity(options, n);
         workspace.Reset(symbols, n);
@@ -113,8 +115,10 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
 {
     private readonly TFill _fill;
     private readonly ExitRules _exits;
-    private readonly bool _hasExits, _hasLevels, _slipStops, _nextOpen;
-    private readonly Span<double> _stopLoss, _takeProfit, _anchor;
+    private readonly bool _slipStops, _nextOpen;
+    // Turned on for the rest of the run by the first entry with an explicit stop-loss or take-profit price.
+    private bool _hasExits, _hasLevels;
+    private readonly Span<double> _stopLoss, _takeProfit, _anchor, _entryStop, _entryTarget;
     private readonly Span<int> _levelsFrom, _exitedBar, _timeStopBar;
     private readonly Span<ExitReason> _pendingReason, _remainderReason;
     private readonly Span<int> _remainderBar;
@@ -176,6 +180,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _pending = ws.Pending.AsSpan(0, _symbols);
         _stopLoss = ws.StopLoss.AsSpan(0, _symbols);
         _takeProfit = ws.TakeProfit.AsSpan(0, _symbols);
+        _entryStop = ws.EntryStop.AsSpan(0, _symbols);
+        _entryTarget = ws.EntryTarget.AsSpan(0, _symbols);
         _levelsFrom = ws.LevelsFrom.AsSpan(0, _symbols);
         _exitedBar = ws.ExitedBar.AsSpan(0, _symbols);
         _anchor = ws.Anchor.AsSpan(0, _symbols);
@@ -236,21 +242,25 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _atrBars = _time.Length;
     }
 
-    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (<see cref="Request(int, int, bool, bool, bool, bool)"/> per symbol).</summary>
+    /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (<see cref="Request(int, int, bool, bool, bool, bool, double, double, double, double)"/> per symbol).</summary>
     public void Decide(in PortfolioSignals signals, int t)
     {
         int n = _time.Length;
         for (int s = 0; s < _symbols; s++)
         {
             int k = s * n + t;
-            Request(s, t, At(signals.LongEntries, k), At(signals.LongExits, k), At(signals.ShortEntries, k), At(signals.ShortExits, k));
+            double stop = PortfolioSignals.Level(signals.StopLossPrice, k), target = PortfolioSignals.Level(signals.TakeProfitPrice, k);
+            Request(s, t, At(signals.LongEntries, k), At(signals.LongExits, k), At(signals.ShortEntries, k), At(signals.ShortExits, k),
+                stop, target, stop, target);
         }
     }
 
     /// <summary>Combines symbol <paramref name="s"/>'s four flags of bar <paramref name="t"/> with its position
     /// (<see cref="SignalDecision"/>) into its pending action; a due time stop is an exit when the flags ask for nothing. An action
-    /// on a bar the symbol lacks, or on the last bar under next-open timing, is rejected.</summary>
-    public void Request(int s, int t, bool longEntry, bool longExit, bool shortEntry, bool shortExit)
+    /// on a bar the symbol lacks, or on the last bar under next-open timing, is rejected. The entry the action opens keeps the
+    /// explicit stop-loss and take-profit prices of its side (NaN: the exit rules').</summary>
+    public void Request(int s, int t, bool longEntry, bool longExit, bool shortEntry, bool shortExit,
+        double longStop, double longTarget, double shortStop, double shortTarget)
     {
         // Under signal-close timing an exit level reached on the bar pre-empts the symbol's signal there (dropped, as in
         // the single-asset drivers).
@@ -275,6 +285,9 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
         _pending[s] = action;
         _pendingReason[s] = reason;
+        bool toLong = action is SignalAction.OpenLong or SignalAction.ReverseToLong;
+        _entryStop[s] = toLong ? longStop : shortStop;
+        _entryTarget[s] = toLong ? longTarget : shortTarget;
     }
 
     /// <summary>Symbol <paramref name="s"/>'s position side.</summary>
@@ -356,6 +369,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             }
             _pending[s] = SignalAction.None;
             var side = action is SignalAction.OpenLong or SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short;
+            double stopLoss = _entryStop[s], takeProfit = _entryTarget[s];
+            if (!double.IsNaN(stopLoss) || !double.IsNaN(takeProfit)) CheckEntryLevels(s, side, decision, stopLoss, takeProfit);
             var reason = _halted ? RejectReason.DrawdownHalt
                 : _blockedDay == Day(fill) ? RejectReason.DailyLossLimit
                 : !_universe.Present(s)[fill] ? RejectReason.MissingBar
@@ -365,7 +380,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 Reject(s, decision, fill, side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell, ExitReason.None, reason, 0, double.NaN);
                 continue;
             }
-            Enter(s, side, decision, fill, Price(s, fill, atOpen), atOpen);
+            Enter(s, side, decision, fill, Price(s, fill, atOpen), atOpen, stopLoss, takeProfit);
         }
         EndStaleEntries(fill);
     }
@@ -375,13 +390,13 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private static long Day(long timeMs) => timeMs >= 0 ? timeMs / DayMs : (timeMs - DayMs + 1) / DayMs;
     private readonly long Day(int bar) => Day(_time[bar]);
 
-    private void Enter(int s, PositionSide side, int decision, int fill, double basePrice, bool atOpen)
+    private void Enter(int s, PositionSide side, int decision, int fill, double basePrice, bool atOpen, double stopLoss, double takeProfit)
     {
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
         double volume = _universe.Volume(s)[fill];
         double price = _slippage.FillPrice(basePrice, orderSide, true, 0, volume);
         double equity = MarkedEquity(out double gross);
-        double wanted = Wanted(s, decision, price, equity);
+        double wanted = Wanted(s, side, decision, price, equity, stopLoss);
         double quantity = wanted;
         var bound = RejectReason.PositionLimit;
         if (!(wanted > 0))
@@ -432,7 +447,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _mark[s] = basePrice;
         _entryFee[s] = fee;
         _entryBar[s] = fill;
-        if (_hasExits) ResolveExits(s, side, decision, fill, price, atOpen);
+        if (_hasExits || !double.IsNaN(stopLoss) || !double.IsNaN(takeProfit)) ResolveExits(s, side, decision, fill, price, atOpen, stopLoss, takeProfit);
         _filled++;
         bool partial = quantity < _lots.RoundDown(wanted);
         if (_full)
@@ -458,27 +473,21 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         bound = reason;
     }
 
-    // The exits of a new position, by the single-asset book's rules: levels measured from the fill price or the decision bar's
-    // close, checked from the fill bar (next-open) or the bar after (signal-close); the trailing stop's extreme starts at the
-    // reference; the time stop is decided on bar fill + N − 1 (next-open) or fill + N (signal-close).
-    private readonly void ResolveExits(int s, PositionSide side, int decision, int fill, double fillPrice, bool atOpen)
+    // The exits of a new position, by the single-asset book's rules: an entry's explicit prices, else levels measured from the
+    // fill price or the decision bar's close, checked from the fill bar (next-open) or the bar after (signal-close); the trailing
+    // stop's extreme starts at the reference; the time stop is decided on bar fill + N − 1 (next-open) or fill + N (signal-close).
+    private void ResolveExits(int s, PositionSide side, int decision, int fill, double fillPrice, bool atOpen, double stopLoss, double takeProfit)
     {
         double reference = _exits.Reference == StopReference.SignalClose ? _universe.Close(s)[decision] : fillPrice;
-        bool needsAtr = _exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || _exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple;
-        double atr = double.NaN;
-        if (needsAtr)
-        {
-            atr = _atr[s * _atrBars + decision];
-            if (!(atr >= 0) || !double.IsFinite(atr))
-                throw new ArgumentException($"signals.Atr is {atr} for symbol {s} on decision bar {decision}; ATR-multiple exits need a finite ATR >= 0 there.", "signals");
-        }
         bool isLong = side == PositionSide.Long;
-        double sl = _exits.StopLoss.IsSet ? _exits.StopLoss.Resolve(side, true, reference, atr) : double.NaN;
-        double tp = _exits.TakeProfit.IsSet ? _exits.TakeProfit.Resolve(side, false, reference, atr) : double.NaN;
-        if (_exits.StopLoss.IsSet && !(sl > 0 && (isLong ? sl < reference : sl > reference)))
+        double sl = StopLevel(s, side, decision, fillPrice, stopLoss);
+        double tp = !double.IsNaN(takeProfit) || !_exits.TakeProfit.IsSet ? takeProfit : RuleLevel(_exits.TakeProfit, false, s, side, decision, fillPrice);
+        // Explicit prices were checked against the decision close before the fill (CheckEntryLevels).
+        if (double.IsNaN(stopLoss) && _exits.StopLoss.IsSet && !(sl > 0 && (isLong ? sl < reference : sl > reference)))
             ThrowWrongSide("options.Exits.StopLoss", sl, reference, side, s, decision);
-        if (_exits.TakeProfit.IsSet && !(tp > 0 && (isLong ? tp > reference : tp < reference)))
+        if (double.IsNaN(takeProfit) && _exits.TakeProfit.IsSet && !(tp > 0 && (isLong ? tp > reference : tp < reference)))
             ThrowWrongSide("options.Exits.TakeProfit", tp, reference, side, s, decision);
+        if (!double.IsNaN(stopLoss) || !double.IsNaN(takeProfit)) _hasLevels = _hasExits = true;
         _stopLoss[s] = sl;
         _takeProfit[s] = tp;
         _anchor[s] = reference;
@@ -534,6 +543,47 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         EndStaleEntries(t);
     }
 
+    // The entry's stop-loss: the explicit price, else the exit rules' resolved from the fill price or the decision close (ATR of
+    // the decision bar); NaN when there is none.
+    private readonly double StopLevel(int s, PositionSide side, int decision, double fillPrice, double stopLoss) =>
+        !double.IsNaN(stopLoss) || !_exits.StopLoss.IsSet ? stopLoss : RuleLevel(_exits.StopLoss, true, s, side, decision, fillPrice);
+
+    private readonly double RuleLevel(ExitLevel level, bool adverse, int s, PositionSide side, int decision, double fillPrice)
+    {
+        double reference = _exits.Reference == StopReference.SignalClose ? _universe.Close(s)[decision] : fillPrice;
+        double atr = double.NaN;
+        if (level.Kind == ExitLevelKind.AtrMultiple)
+        {
+            atr = _atr[s * _atrBars + decision];
+            if (!(atr >= 0) || !double.IsFinite(atr))
+                throw new ArgumentException($"signals.Atr is {atr} for symbol {s} on decision bar {decision}; ATR-multiple exits need a finite ATR >= 0 there.", "signals");
+        }
+        return level.Resolve(side, adverse, reference, atr);
+    }
+
+    // Explicit per-entry prices must lie on their side of the decision close, the last price known when they were set.
+    private readonly void CheckEntryLevels(int s, PositionSide side, int decision, double stopLoss, double takeProfit)
+    {
+        double close = _universe.Close(s)[decision];
+        bool isLong = side == PositionSide.Long;
+        if (!double.IsNaN(stopLoss) && !(double.IsFinite(stopLoss) && stopLoss > 0 && (isLong ? stopLoss < close : stopLoss > close)))
+            ThrowWrongLevel("signals.StopLossPrice", stopLoss, close, side, s, decision);
+        if (!double.IsNaN(takeProfit) && !(double.IsFinite(takeProfit) && takeProfit > 0 && (isLong ? takeProfit > close : takeProfit < close)))
+            ThrowWrongLevel("signals.TakeProfitPrice", takeProfit, close, side, s, decision);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowWrongLevel(string name, double level, double close, PositionSide side, int symbol, int bar) =>
+        throw new ArgumentException(
+            $"{name} is {level} for the {side} entry of symbol {symbol} decided on bar {bar}, whose close is {close} (from the column, or the PortfolioContext.Enter{side} argument): a stop-loss price must lie on the losing side of that close, a take-profit price on the winning side, both finite and > 0.",
+            name);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNoStop(PositionSide side, int symbol, int bar) =>
+        throw new ArgumentException(
+            $"Risk-fraction sizing needs a stop-loss, but the {side} entry of symbol {symbol} decided on bar {bar} has none: set options.Exits.StopLoss, or a stop-loss price for the entry (signals.StopLossPrice, or the stopLoss argument of PortfolioContext.EnterLong/EnterShort).",
+            "Sizing");
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongSide(string name, double level, double reference, PositionSide side, int symbol, int bar) =>
         throw new ArgumentException(
@@ -548,11 +598,17 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     }
 
     // The quantity the sizing asks for, before caps and lot rounding.
-    private readonly double Wanted(int s, int decision, double price, double equity)
+    private readonly double Wanted(int s, PositionSide side, int decision, double price, double equity, double stopLoss)
     {
         var sizing = _options.Sizing;
         switch (sizing.Kind)
         {
+            case PortfolioSizingKind.RiskFraction:
+                double stop = StopLevel(s, side, decision, price, stopLoss);
+                if (double.IsNaN(stop)) ThrowNoStop(side, s, decision);
+                // Capped by the free cash here, as the single-asset book sizes it (no free cash: Enter rejects it).
+                double risked = equity * sizing.Value / Math.Abs(price - stop), free = FreeCash();
+                return free > DustFraction * _balance ? Math.Min(risked, _fee.AffordableQuantity(free, price, Liquidity.Taker, _traded)) : risked;
             case PortfolioSizingKind.VolatilityTarget:
                 double atr = _atr[s * _atrBars + decision];
                 if (!(atr > 0) || !double.IsFinite(atr))

@@ -53,6 +53,22 @@ public readonly record struct PortfolioSizing
         return new(PortfolioSizingKind.Kelly, fraction, winRate, payoff, minTrades);
     }
 
+    /// <summary>
+    /// Risk <paramref name="fraction"/> of equity per trade: the quantity whose loss at the entry's stop-loss is
+    /// <c>fraction × equity</c>, <c>quantity = fraction × equity / |entry price − stop-loss level|</c> with the sizing price (the
+    /// fill bar's default price after slippage), capped by what the free cash affords (the cash cap is part of the size, as for
+    /// the single-asset <see cref="OrderSizing.RiskFraction"/>, so it is not recorded as a partial fill). The stop-loss level is
+    /// the entry's own price (<see cref="PortfolioSignals.StopLossPrice"/> on its decision bar, or the <c>stopLoss</c> of
+    /// <see cref="PortfolioContext.EnterLong"/> / <see cref="PortfolioContext.EnterShort"/>) when given, else
+    /// <see cref="PortfolioOptions.Exits"/>' stop-loss resolved for the entry. An entry with neither is a configuration error:
+    /// the run fails with an <see cref="ArgumentException"/> (paramName <c>Sizing</c>) naming the symbol and decision bar when
+    /// that entry executes.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> outside (0, 1].</exception>
+    public static PortfolioSizing RiskFraction(double fraction) =>
+        new(PortfolioSizingKind.RiskFraction, fraction > 0 && fraction <= 1 ? fraction
+            : throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The risk fraction must be in (0, 1]."));
+
     /// <summary>The Kelly weight <c>p − (1 − p) / b</c> (may be ≤ 0: no edge).</summary>
     /// <param name="winRate">Probability of a win.</param>
     /// <param name="payoff">Average win / average loss.</param>

@@ -9,4 +9,6 @@ public enum PortfolioSizingKind : byte
     VolatilityTarget = 1,
     /// <summary>Fractional Kelly: a fraction of the Kelly weight, from a supplied or a rolling win rate and payoff.</summary>
     Kelly = 2,
+    /// <summary>Risk per trade: quantity = risk fraction × equity / |entry price − stop-loss level|.</summary>
+    RiskFraction = 3,
 }

@@ -15,6 +15,9 @@ public sealed class PortfolioWorkspace
     internal int[] EntryBar = [], LevelsFrom = [], ExitedBar = [], TimeStopBar = [], RemainderDecision = [], RemainderBar = [];
     internal SignalAction[] Pending = [];
     internal byte[] Requests = [];
+    // Per symbol: the explicit stop-loss and take-profit prices of its pending entry; a strategy's per-request levels
+    // (long stop, long target, short stop, short target).
+    internal double[] EntryStop = [], EntryTarget = [], RequestLevels = [];
     internal Execution.ExitReason[] PendingReason = [], RemainderReason = [];
 
     /// <summary>The latest run's orders in processing order; empty at <see cref="RecordLevel.SummaryOnly"/>.
@@ -48,7 +51,7 @@ public sealed class PortfolioWorkspace
         {
             Quantity = new double[symbols]; Entry = new double[symbols]; EntryFee = new double[symbols]; Mark = new double[symbols];
             StopLoss = new double[symbols]; TakeProfit = new double[symbols]; Anchor = new double[symbols]; OrderDelta = new double[symbols];
-            Remainder = new double[symbols];
+            Remainder = new double[symbols]; EntryStop = new double[symbols]; EntryTarget = new double[symbols];
             EntryBar = new int[symbols]; LevelsFrom = new int[symbols]; ExitedBar = new int[symbols]; TimeStopBar = new int[symbols];
             RemainderDecision = new int[symbols]; RemainderBar = new int[symbols];
             Pending = new SignalAction[symbols];
@@ -72,5 +75,7 @@ public sealed class PortfolioWorkspace
         PendingReason.AsSpan(0, symbols).Clear();
         Anchor.AsSpan(0, symbols).Clear();
         TimeStopBar.AsSpan(0, symbols).Fill(int.MaxValue);
+        EntryStop.AsSpan(0, symbols).Fill(double.NaN);
+        EntryTarget.AsSpan(0, symbols).Fill(double.NaN);
     }
 }

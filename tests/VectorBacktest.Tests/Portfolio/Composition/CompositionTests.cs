@@ -56,6 +56,39 @@ public class CompositionTests
             .Check(Config.QuickThrowOnFailure.WithMaxTest(100));
     }
 
+    /// <summary>Enters on bar 1 with the given exit prices (NaN: none), long or short.</summary>
+    private sealed class LevelEntry(bool isLong, double stopLoss, double takeProfit) : IBarStrategy
+    {
+        public void OnBar(ref StrategyContext context)
+        {
+            if (context.Bar != 1) return;
+            if (isLong) context.EnterLong(stopLoss, takeProfit);
+            else context.EnterShort(stopLoss, takeProfit);
+        }
+    }
+
+    [Theory]
+    [InlineData(true, 97.0, 108.0)]
+    [InlineData(false, 103.0, 92.0)]
+    public void A_voted_entry_takes_the_tightest_stop_and_nearest_target_of_its_voters(bool isLong, double stop, double target)
+    {
+        // Flat at 100. Long voters give stops 95 / 97 / none and targets 110 / 108 / none; short voters 105 / 103 and 90 / 92.
+        // The fourth member votes for nothing, so its levels (which would be tighter) do not count.
+        var flat = new double[5];
+        Array.Fill(flat, 100);
+        var bars = VectorBacktest.Data.BarSeries.FromArrays("X", VectorBacktest.Data.Timeframe.Parse("1h"), [0, 3_600_000, 7_200_000, 10_800_000, 14_400_000],
+            flat, flat, flat, flat, flat);
+        double sign = isLong ? 1 : -1;
+        var vote = new SignalVote([
+            new LevelEntry(isLong, 100 - sign * 5, 100 + sign * 10), new LevelEntry(isLong, 100 - sign * 3, 100 + sign * 8),
+            new LevelEntry(isLong, double.NaN, double.NaN), new LevelEntry(!isLong, 100 + sign * 1, 100 - sign * 1)], threshold: 2);
+        var ws = new SimulationWorkspace();
+        Run(vote, bars, ws);
+        var trade = Assert.Single(ws.Trades.ToArray());
+        Assert.Equal((isLong ? VectorBacktest.Execution.PositionSide.Long : VectorBacktest.Execution.PositionSide.Short, stop, target),
+            (trade.Side, trade.StopLoss, trade.TakeProfit));
+    }
+
     [Fact]
     public void Fixed_weights_sum_the_sleeves_and_keep_the_rest_in_cash()
     {

@@ -130,4 +130,28 @@ public class PortfolioCompositionTests
         Assert.Equal("strategies", Assert.Throws<ArgumentException>(() => CapitalAllocation.Run(TwoFlat, [replay, null!], [0.5, 0.5],
             new PortfolioOptions(), default(PessimisticFillModel), default(NoFee), default(NoSlippage))).ParamName);
     }
+
+    /// <summary>On bar 1 enters symbol 0 long and symbol 1 short with the given exit prices (NaN: none; a null pair: no entry).</summary>
+    private sealed class LevelEntries((double Stop, double Target)? a, (double Stop, double Target)? b) : IPortfolioStrategy
+    {
+        public void OnBar(ref PortfolioContext context)
+        {
+            if (context.Bar != 1) return;
+            if (a is { } x) context.EnterLong(0, x.Stop, x.Target);
+            if (b is { } y) context.EnterShort(1, y.Stop, y.Target);
+        }
+    }
+
+    [Fact]
+    public void A_voted_entry_takes_the_tightest_stop_and_nearest_target_of_its_voters_per_symbol()
+    {
+        // A (at 10) long: stops 9 / 9.5 / none, targets 12 / none / none → 9.5 and 12. B (at 20) short, voted by the first two only:
+        // stops 22 / 21, targets 18 / 19 → 21 and 19.
+        var vote = new PortfolioSignalVote([
+            new LevelEntries((9, 12), (22, 18)), new LevelEntries((9.5, double.NaN), (21, 19)), new LevelEntries((double.NaN, double.NaN), null)], 2);
+        var trades = Run(vote).Trades.ToArray();
+        Assert.Equal(2, trades.Length);
+        Assert.Equal((0, 9.5, 12.0), (trades[0].Asset, trades[0].StopLoss, trades[0].TakeProfit));
+        Assert.Equal((1, 21.0, 19.0), (trades[1].Asset, trades[1].StopLoss, trades[1].TakeProfit));
+    }
 }

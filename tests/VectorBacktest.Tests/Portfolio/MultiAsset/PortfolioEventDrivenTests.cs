@@ -14,8 +14,10 @@ namespace VectorBacktest.Tests.Portfolio.MultiAsset;
 /// <summary>The multi-asset event-driven driver (<see cref="PortfolioSimulator.Run{TStrategy, TFill, TFee, TSlippage}"/>).</summary>
 public class PortfolioEventDrivenTests
 {
-    /// <summary>Replays symbol-major signal columns as per-symbol requests; records what the context reported on each bar.</summary>
-    private sealed class SignalReplay(bool[] le, bool[] lx, bool[] se, bool[] sx, int bars) : IPortfolioStrategy
+    /// <summary>Replays symbol-major signal columns (and per-entry stop-loss / take-profit price columns, empty: none) as per-symbol
+    /// requests; records what the context reported on each bar.</summary>
+    private sealed class SignalReplay(bool[] le, bool[] lx, bool[] se, bool[] sx, int bars, double[]? stop = null, double[]? target = null)
+        : IPortfolioStrategy
     {
         public int Calls;
         public readonly double[] Equity = new double[bars], Cash = new double[bars];
@@ -29,9 +31,10 @@ public class PortfolioEventDrivenTests
             for (int s = 0; s < context.SymbolCount; s++)
             {
                 int k = s * bars + t;
-                if (le[k]) context.EnterLong(s);
+                double stopLoss = stop is { Length: > 0 } ? stop[k] : double.NaN, takeProfit = target is { Length: > 0 } ? target[k] : double.NaN;
+                if (le[k]) context.EnterLong(s, stopLoss, takeProfit);
                 if (lx[k]) context.ExitLong(s);
-                if (se.Length > 0 && se[k]) context.EnterShort(s);
+                if (se.Length > 0 && se[k]) context.EnterShort(s, stopLoss, takeProfit);
                 if (sx.Length > 0 && sx[k]) context.ExitShort(s);
             }
         }
@@ -48,7 +51,7 @@ public class PortfolioEventDrivenTests
     {
         var rng = new Random(seed);
         int symbols = 1 + rng.Next(4);
-        var universe = PortfolioReferenceTests.RandomUniverse(Math.Max(n, 1), symbols, rng);
+        var universe = PortfolioReferenceTests.RandomUniverse(Math.Max(n, 1), symbols, rng, randomVolume: rng.Next(2) == 0);
         int bars = universe.Length, cells = symbols * bars;
         int density = 3 + rng.Next(15);
         bool shorts = rng.Next(2) == 0;
@@ -62,16 +65,29 @@ public class PortfolioEventDrivenTests
         {
             StopLoss = rng.Next(3) switch { 0 => ExitLevel.None, 1 => ExitLevel.Fraction(0.005 + rng.NextDouble() * 0.03), _ => ExitLevel.AtrMultiple(0.5 + rng.NextDouble() * 2) },
             TakeProfit = rng.Next(2) == 0 ? ExitLevel.None : ExitLevel.Fraction(0.005 + rng.NextDouble() * 0.05),
+            TrailingFraction = rng.Next(3) == 0 ? 0.003 + rng.NextDouble() * 0.03 : 0,
+            TimeStopBars = rng.Next(3) == 0 ? 1 + rng.Next(10) : 0,
             Reference = rng.Next(2) == 0 ? StopReference.FillPrice : StopReference.SignalClose,
         };
+        // Per-entry levels drawn symbol by symbol on the valid side of each entry bar's close (mode 2: a stop on every entry).
+        int levelMode = rng.Next(3);
+        double[] stop = levelMode == 0 ? [] : new double[cells], target = levelMode == 0 ? [] : new double[cells];
+        for (int s = 0; s < symbols && levelMode != 0; s++)
+        {
+            var (symbolStop, symbolTarget) = DriverEquivalenceTests.EntryLevels(rng, universe.Close(s), le.AsSpan(s * bars, bars),
+                shorts ? se.AsSpan(s * bars, bars) : [], levelMode);
+            symbolStop.CopyTo(stop, s * bars);
+            symbolTarget.CopyTo(target, s * bars);
+        }
         var options = new PortfolioOptions
         {
             InitialCash = 1000 + rng.Next(100_000),
             Timing = rng.Next(2) == 0 ? FillTiming.NextOpen : FillTiming.SignalClose,
-            Sizing = rng.Next(3) switch
+            Sizing = rng.Next(4) switch
             {
                 0 => PortfolioSizing.EquityWeight(0.1 + 0.9 * rng.NextDouble()),
                 1 => PortfolioSizing.VolatilityTarget(0.001 + 0.02 * rng.NextDouble()),
+                2 when exits.StopLoss.IsSet || levelMode == 2 => PortfolioSizing.RiskFraction(0.002 + 0.05 * rng.NextDouble()),
                 _ => PortfolioSizing.Kelly(0.5, 0.55, 1.2, minTrades: rng.Next(2) * 3),
             },
             Exits = exits,
@@ -86,19 +102,24 @@ public class PortfolioEventDrivenTests
                 MaxDrawdown = rng.Next(3) == 0 ? 0.01 + rng.NextDouble() * 0.2 : 0,
             },
             RecordLevel = rng.Next(8) == 0 ? RecordLevel.SummaryOnly : RecordLevel.Full,
+            Liquidity = rng.Next(2) == 0 ? default : new LiquidityLimits
+            {
+                MaxVolumeShare = 0.001 + rng.NextDouble() * 0.3, Remainder = rng.Next(2) == 0 ? RemainderPolicy.Cancel : RemainderPolicy.Carry,
+            },
         };
-        var signals = new PortfolioSignals(le, lx, se, sx, atr);
+        var signals = new PortfolioSignals(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(rng.Next(2) * 0.0005);
         return rng.Next(3) switch
         {
-            0 => Compare(universe, signals, le, lx, se, sx, atr, options, default(PessimisticFillModel), fee, slippage),
-            1 => Compare(universe, signals, le, lx, se, sx, atr, options, default(OptimisticFillModel), fee, slippage),
-            _ => Compare(universe, signals, le, lx, se, sx, atr, options, default(IntraBarPathFillModel), fee, slippage),
+            0 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, options, default(PessimisticFillModel), fee, slippage),
+            1 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, options, default(OptimisticFillModel), fee, slippage),
+            _ => Compare(universe, signals, le, lx, se, sx, stop, target, atr, options, default(IntraBarPathFillModel), fee, slippage),
         };
     }
 
-    private static string? Compare<TFill>(Universe universe, PortfolioSignals signals, bool[] le, bool[] lx, bool[] se, bool[] sx, double[] atr,
+    private static string? Compare<TFill>(Universe universe, PortfolioSignals signals, bool[] le, bool[] lx, bool[] se, bool[] sx,
+        double[] stop, double[] target, double[] atr,
         PortfolioOptions options, TFill fill, FractionFee fee, FixedFractionSlippage slippage)
         where TFill : struct, IFillModel
     {
@@ -106,7 +127,7 @@ public class PortfolioEventDrivenTests
         var vectorWs = new PortfolioWorkspace();
         var eventWs = new PortfolioWorkspace();
         var vector = PortfolioSimulator.FromSignals(universe, signals, options, fill, fee, slippage, vectorWs);
-        var strategy = new SignalReplay(le, lx, se, sx, bars);
+        var strategy = new SignalReplay(le, lx, se, sx, bars, stop, target);
         var events = PortfolioSimulator.Run(universe, ref strategy, options, fill, fee, slippage, eventWs, atr);
         if (vector != events) return $"summary {events} vs {vector}";
         if (strategy.Calls != bars) return $"{strategy.Calls} calls for {bars} bars";

@@ -13,7 +13,7 @@ public class PortfolioExitTests
     private const long Hour = 3_600_000L;
 
     // Bars from (open, high, low, close) rows, one hour apart; null rows are missing bars.
-    private static BarSeries Series(string symbol, params (double O, double H, double L, double C)?[] rows)
+    internal static BarSeries Series(string symbol, params (double O, double H, double L, double C)?[] rows)
     {
         var t = new List<long>(); var o = new List<double>(); var h = new List<double>(); var l = new List<double>(); var c = new List<double>();
         for (int i = 0; i < rows.Length; i++)

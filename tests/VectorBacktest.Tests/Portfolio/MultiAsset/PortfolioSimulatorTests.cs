@@ -173,8 +173,9 @@ public class PortfolioSimulatorTests
         Assert.Equal("winRate", Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioSizing.Kelly(0.5, 1, 1)).ParamName);
     }
 
-    // A one-symbol portfolio sized by equity weight is the single-asset book sized by equity fraction, with the same exits
-    // (stop-loss, take-profit, trailing and time stops), fill model and entry liquidity caps (cancelled or carried remainders).
+    // A one-symbol portfolio sized by equity weight (or risk fraction) is the single-asset book sized by equity fraction (or risk
+    // fraction), with the same exits (stop-loss, take-profit, trailing and time stops), per-entry stop-loss / take-profit price
+    // columns, fill model and entry liquidity caps (cancelled or carried remainders).
     // The single-asset book does not cap exits: once the portfolio caps one, only what came before it is compared.
     private static bool SameAsSingleAsset(int n, int seed)
     {
@@ -197,6 +198,10 @@ public class PortfolioSimulatorTests
             TimeStopBars = rng.Next(2) == 0 ? 0 : 1 + rng.Next(12),
             Reference = rng.Next(2) == 0 ? StopReference.FillPrice : StopReference.SignalClose,
         };
+        int levelMode = rng.Next(3);
+        var (stop, target) = DriverEquivalenceTests.EntryLevels(rng, bars.Close, le, se, levelMode);
+        bool risk = (exits.StopLoss.IsSet || levelMode == 2) && rng.Next(2) == 0;
+        double riskFraction = 0.005 + rng.NextDouble() * 0.05;
         var liquidity = default(LiquidityLimits);
         if (rng.Next(2) == 0)
         {
@@ -219,22 +224,26 @@ public class PortfolioSimulatorTests
         SimulationSummary expected;
         var singleOptions = new SimulationOptions
         {
-            Timing = timing, Sizing = OrderSizing.EquityFraction(weight), Exits = exits, SlipStopExits = slipStops, Liquidity = liquidity,
+            Timing = timing, Sizing = risk ? OrderSizing.RiskFraction(riskFraction) : OrderSizing.EquityFraction(weight), Exits = exits,
+            SlipStopExits = slipStops, Liquidity = liquidity,
         };
         var portfolioOptions = new PortfolioOptions
         {
-            Timing = timing, Sizing = PortfolioSizing.EquityWeight(weight), Exits = exits, SlipStopExits = slipStops, Liquidity = liquidity,
+            Timing = timing, Sizing = risk ? PortfolioSizing.RiskFraction(riskFraction) : PortfolioSizing.EquityWeight(weight), Exits = exits,
+            SlipStopExits = slipStops, Liquidity = liquidity,
         };
+        var singleSignals = new SignalInputs(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target };
+        var portfolioSignals = new PortfolioSignals(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target };
         if (rng.Next(2) == 0)
         {
-            expected = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr), singleOptions, default(PessimisticFillModel), fee, slip, single);
-            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), new PortfolioSignals(le, lx, se, sx, atr), portfolioOptions,
+            expected = SignalSimulator.FromSignals(bars, singleSignals, singleOptions, default(PessimisticFillModel), fee, slip, single);
+            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), portfolioSignals, portfolioOptions,
                 default(PessimisticFillModel), fee, slip, ws);
         }
         else
         {
-            expected = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr), singleOptions, default(IntraBarPathFillModel), fee, slip, single);
-            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), new PortfolioSignals(le, lx, se, sx, atr), portfolioOptions,
+            expected = SignalSimulator.FromSignals(bars, singleSignals, singleOptions, default(IntraBarPathFillModel), fee, slip, single);
+            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), portfolioSignals, portfolioOptions,
                 default(IntraBarPathFillModel), fee, slip, ws);
         }
         int orders = ws.Orders.Length, until = n;
