@@ -38,6 +38,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private readonly bool _capsEntries, _tracksEquity;
     private readonly LiquidityLimits _liquidity;
     private readonly bool _capsExits, _carriesExits;
+    // The argument whose columns the book reads ("signals" or "orders"), for error messages.
+    private readonly string _inputs;
     private readonly int _maxAdds;
 
     public double Balance;
@@ -73,8 +75,10 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     private double _grossProfit, _grossLoss, _fees, _funding;
 
     public SingleAssetBook(Data.BarSeries bars, ReadOnlySpan<double> atr, ReadOnlySpan<double> funding, SimulationOptions options,
-        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace, bool capsExits = true)
+        TFill fill, TFee fee, TSlippage slippage, SimulationWorkspace workspace, bool capsExits = true,
+        string inputs = "signals")
     {
+        _inputs = inputs;
         Time = bars.Time; Open = bars.Open; High = bars.High; Low = bars.Low; Close = bars.Close; Volume = bars.Volume;
         Atr = atr;
         Funding = funding;
@@ -425,10 +429,10 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
 
     private readonly double AtrAt(int bar)
     {
-        if (Atr.IsEmpty) throw new ArgumentException("ATR-multiple exits and volatility-target sizing need the signals.Atr column.", "signals");
+        if (Atr.IsEmpty) throw new ArgumentException($"ATR-multiple exits and volatility-target sizing need the {_inputs}.Atr column.", _inputs);
         double atr = Atr[bar];
         if (!(atr >= 0) || !double.IsFinite(atr))
-            throw new ArgumentException($"signals.Atr is {atr} on decision bar {bar}; ATR-multiple exits and volatility-target sizing need a finite ATR >= 0 there.", "signals");
+            throw new ArgumentException($"{_inputs}.Atr is {atr} on decision bar {bar}; ATR-multiple exits and volatility-target sizing need a finite ATR >= 0 there.", _inputs);
         return atr;
     }
 
@@ -599,7 +603,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         {
             double rate = Funding[k];
             if (!double.IsFinite(rate))
-                throw new ArgumentException($"signals.FundingRate is {rate} on bar {k}, where a position pays funding.", "signals");
+                throw new ArgumentException($"{_inputs}.FundingRate is {rate} on bar {k}, where a position pays funding.", _inputs);
             sum += Open[k] * rate;
         }
         return Quantity * sum;

@@ -11,9 +11,11 @@ public readonly ref struct OrderInputs
     /// <param name="sizeType">How sizes are read.</param>
     /// <param name="price">Explicit fill prices per bar (empty: all default); NaN = the fill timing's default price.</param>
     /// <param name="fundingRate">Perpetual-futures funding rate per bar (empty: none); see <see cref="FundingRate"/>.</param>
+    /// <param name="atr">ATR per bar in quote currency (empty: none); see <see cref="Atr"/>.</param>
     public OrderInputs(ReadOnlySpan<double> size, SizeType sizeType = SizeType.Amount, ReadOnlySpan<double> price = default,
-        ReadOnlySpan<double> fundingRate = default)
+        ReadOnlySpan<double> fundingRate = default, ReadOnlySpan<double> atr = default)
     {
+        Atr = atr;
         Size = size;
         SizeType = sizeType;
         Price = price;
@@ -43,6 +45,13 @@ public readonly ref struct OrderInputs
     /// </summary>
     public ReadOnlySpan<double> FundingRate { get; }
 
+    /// <summary>
+    /// ATR in quote currency per bar, read by <see cref="Execution.ExitLevelKind.AtrMultiple"/> exits
+    /// (<see cref="SimulationOptions.Exits"/>) on the bar of the order row that sets the levels (the opening row, an add's row, a
+    /// flip's row); it must be finite and &gt; 0 there. Empty: ATR-multiple exits are refused.
+    /// </summary>
+    public ReadOnlySpan<double> Atr { get; }
+
     /// <exception cref="ArgumentException">A column of the wrong length; a funding rate that is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An unknown size type.</exception>
     internal void Validate(int barCount)
@@ -51,6 +60,8 @@ public readonly ref struct OrderInputs
         if (Price.Length != 0 && Price.Length != barCount)
             throw new ArgumentException($"orders.Price has {Price.Length} values but there are {barCount} bars.", "orders");
         if (!Enum.IsDefined(SizeType)) throw new ArgumentOutOfRangeException("orders", SizeType, "Unknown size type.");
+        if (Atr.Length != 0 && Atr.Length != barCount)
+            throw new ArgumentException($"orders.Atr has {Atr.Length} values but there are {barCount} bars.", "orders");
         if (FundingRate.Length != 0 && FundingRate.Length != barCount)
             throw new ArgumentException($"orders.FundingRate has {FundingRate.Length} values but there are {barCount} bars.", "orders");
         for (int i = 0; i < FundingRate.Length; i++)

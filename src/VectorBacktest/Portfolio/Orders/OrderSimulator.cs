@@ -81,8 +81,8 @@ public static class OrderSimulator
     /// <param name="limits">Liquidity caps (default: <see cref="SimulationOptions.Liquidity"/>, itself none by default).</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">Columns of the wrong length; a funding rate that is not finite; a non-market entry or ATR-multiple exits in
-    /// <paramref name="options"/>; an exit level on the wrong side of its reference; liquidity caps both in <paramref name="limits"/>
+    /// <exception cref="ArgumentException">Columns of the wrong length; a funding rate that is not finite; a non-market entry in
+    /// <paramref name="options"/>; ATR-multiple exits without a usable <see cref="OrderInputs.Atr"/>; an exit level on the wrong side of its reference; liquidity caps both in <paramref name="limits"/>
     /// and in <see cref="SimulationOptions.Liquidity"/>; an order-book depth not covering the bars; a default fill price that is NaN
     /// or &lt;= 0.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
@@ -100,8 +100,9 @@ public static class OrderSimulator
             throw new ArgumentException("Liquidity caps given twice: pass them either as limits or as options.Liquidity.", nameof(limits));
         if (!limits.IsLimited) limits = options.Liquidity;
         limits.Validate(n);
-        if (options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple)
-            throw new ArgumentException("FromOrders has no ATR column: attach fraction or absolute-price exits, not ATR multiples.", nameof(options));
+        if ((options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple)
+            && orders.Atr.IsEmpty && bars.Length > 0)
+            throw new ArgumentException("ATR-multiple exits need the orders.Atr column.", nameof(orders));
         if (options.Entry.Type != OrderType.Market)
             throw new ArgumentException("FromOrders places market orders (or explicit-price orders via orders.Price): options.Entry must be market.", nameof(options));
         if (n == 0)
@@ -110,8 +111,8 @@ public static class OrderSimulator
             return new SimulationSummary { InitialCash = options.InitialCash, FinalEquity = options.InitialCash };
         }
         // Attached exits close the whole position here: the order columns' own remainders are the only carried quantities.
-        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, default, orders.FundingRate, options, fill, fee, slippage, workspace,
-            capsExits: false);
+        var book = new SingleAssetBook<TFill, TFee, TSlippage>(bars, orders.Atr, orders.FundingRate, options, fill, fee, slippage, workspace,
+            capsExits: false, inputs: "orders");
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool carry = limits.Remainder == RemainderPolicy.Carry && limits.IsLimited;
         bool tracks = book.TracksEquity, levels = book.HasPriceLevels, timeStop = options.Exits.TimeStopBars > 0;

@@ -46,6 +46,31 @@ public class OrderExitAndRiskTests
     }
 
     [Fact]
+    public void Atr_multiple_exits_read_the_atr_of_the_row_that_sets_the_levels()
+    {
+        // Next-open: buy 10 on bar 0 (ATR 2, stop 1.5 ATR, target 3 ATR from the fill 100: 97 / 106); add 10 on bar 1 (ATR 4)
+        // filled at bar 2's open 102: average 101, levels 95 / 113 from the add's ATR. Bar 3 falls to 94: stopped at 95.
+        var bars = TestBars.From((100, 100, 100, 100), (100, 100, 100, 100), (102, 102, 102, 102), (99, 99, 94, 96), (96, 96, 96, 96));
+        var ws = new SimulationWorkspace();
+        var options = new SimulationOptions
+        {
+            InitialCash = 10_000, Exits = new ExitRules { StopLoss = ExitLevel.AtrMultiple(1.5), TakeProfit = ExitLevel.AtrMultiple(3) },
+        };
+        double[] atr = [2, 4, 9, 9, 9];
+        OrderSimulator.FromOrders(bars, new OrderInputs(Sizes(5, (0, 10), (1, 10)), atr: atr), options, default(NoFee), default(NoSlippage), ws);
+        Assert.Equal(3, ws.Orders.Length);
+        Assert.Equal((101.0, 20.0), (ws.Orders[1].EntryPriceAfter, ws.Orders[1].PositionAfter));
+        Assert.Equal((3, ExitReason.StopLoss, 95.0, 20.0), (ws.Orders[2].Bar, ws.Orders[2].Reason, ws.Orders[2].Price, ws.Orders[2].Quantity));
+        Assert.Equal((95.0, 113.0), (ws.Trades[0].StopLoss, ws.Trades[0].TakeProfit));
+
+        atr[1] = double.NaN;
+        var bad = Assert.Throws<ArgumentException>(() =>
+            OrderSimulator.FromOrders(bars, new OrderInputs(Sizes(5, (0, 10), (1, 10)), atr: atr), options, default(NoFee), default(NoSlippage), ws));
+        Assert.Equal("orders", bad.ParamName);
+        Assert.Contains("orders.Atr is NaN on decision bar 1", bad.Message);
+    }
+
+    [Fact]
     public void Take_profit_and_trailing_stop_close_the_whole_position()
     {
         // Signal-close: buy 10 @ 100 on bar 0's close; levels from bar 1. Bar 1 gaps up through the 5 % target: filled at the open.

@@ -107,7 +107,11 @@ public class OrderSimulatorTests
         Assert.Equal("orders", wrong.ParamName);
         var exits = Assert.Throws<ArgumentException>(() => OrderSimulator.FromOrders(bars, new OrderInputs(new double[3]),
             new SimulationOptions { Exits = new ExitRules { StopLoss = ExitLevel.AtrMultiple(2) } }, default(NoFee), default(NoSlippage), ws));
-        Assert.Equal("options", exits.ParamName);
+        Assert.Equal("orders", exits.ParamName);
+        Assert.Contains("orders.Atr", exits.Message);
+        var atr = Assert.Throws<ArgumentException>(() => OrderSimulator.FromOrders(bars, new OrderInputs(new double[3], atr: new double[2]),
+            new SimulationOptions(), default(NoFee), default(NoSlippage), ws));
+        Assert.Contains("orders.Atr has 2 values", atr.Message);
         var share = Assert.Throws<ArgumentOutOfRangeException>(() => OrderSimulator.FromOrders(bars, new OrderInputs(new double[3]),
             new SimulationOptions(), default(NoFee), default(NoSlippage), ws, new LiquidityLimits { MaxVolumeShare = 2 }));
         Assert.Equal("MaxVolumeShare", share.ParamName);
