@@ -25,7 +25,7 @@ public static class CapitalAllocation
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">No strategies, a null one, or weights of another count.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight ≤ 0 or not finite, or weights summing to more than 1.</exception>
-    public static AllocationResult Run<TFill, TFee, TSlippage>(BarSeries bars, IReadOnlyList<IBarStrategy> strategies,
+    public static AllocationResult<SimulationResult> Run<TFill, TFee, TSlippage>(BarSeries bars, IReadOnlyList<IBarStrategy> strategies,
         IReadOnlyList<double> weights, SimulationOptions options, TFill fill, TFee fee, TSlippage slippage)
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
@@ -51,7 +51,7 @@ public static class CapitalAllocation
             for (int t = 0; t < equity.Length; t++) equity[t] += curve.Equity[t];
             final += summary.FinalEquity;
         }
-        return new AllocationResult(options.InitialCash, final, sleeves, equity);
+        return new AllocationResult<SimulationResult>(options.InitialCash, final, sleeves, equity);
     }
 
     /// <summary>Runs every multi-asset strategy on its sleeve of the universe through
@@ -68,7 +68,7 @@ public static class CapitalAllocation
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">No strategies, a null one, or weights of another count; as for the driver.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight ≤ 0 or not finite, or weights summing to more than 1.</exception>
-    public static PortfolioAllocationResult Run<TFill, TFee, TSlippage>(Universe universe, IReadOnlyList<IPortfolioStrategy> strategies,
+    public static AllocationResult<PortfolioSummary> Run<TFill, TFee, TSlippage>(Universe universe, IReadOnlyList<IPortfolioStrategy> strategies,
         IReadOnlyList<double> weights, PortfolioOptions options, TFill fill, TFee fee, TSlippage slippage, ReadOnlySpan<double> atr = default)
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
@@ -93,7 +93,7 @@ public static class CapitalAllocation
             for (int t = 0; t < equity.Length; t++) equity[t] += curve[t];
             final += sleeves[i].FinalEquity;
         }
-        return new PortfolioAllocationResult(options.InitialCash, final, sleeves, equity);
+        return new AllocationResult<PortfolioSummary>(options.InitialCash, final, sleeves, equity);
     }
 
     /// <exception cref="ArgumentException">No strategies, or weights of another count.</exception>
@@ -113,25 +113,4 @@ public static class CapitalAllocation
         if (total > 1 + 1e-12) throw new ArgumentOutOfRangeException(nameof(weights), total, "The weights sum to more than 1.");
         return total;
     }
-}
-
-/// <summary>The outcome of <see cref="CapitalAllocation.Run{TFill, TFee, TSlippage}(BarSeries, IReadOnlyList{IBarStrategy}, IReadOnlyList{double}, SimulationOptions, TFill, TFee, TSlippage)"/>.</summary>
-public sealed class AllocationResult
-{
-    internal AllocationResult(double initialCash, double finalEquity, SimulationResult[] sleeves, double[] equity)
-    {
-        InitialCash = initialCash;
-        FinalEquity = finalEquity;
-        Sleeves = sleeves;
-        Equity = equity;
-    }
-
-    /// <summary>The total starting cash.</summary>
-    public double InitialCash { get; }
-    /// <summary>Sum of the sleeves' final equity plus the unallocated cash.</summary>
-    public double FinalEquity { get; }
-    /// <summary>Each strategy's own run, in the order given.</summary>
-    public IReadOnlyList<SimulationResult> Sleeves { get; }
-    /// <summary>Combined equity per bar, marked at each close (sum of the sleeves' equity curves plus the unallocated cash).</summary>
-    public IReadOnlyList<double> Equity { get; }
 }
