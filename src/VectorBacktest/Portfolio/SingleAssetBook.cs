@@ -124,7 +124,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     /// rejected (recorded with its reason).
     /// Called while a position on <paramref name="side"/> is held (<see cref="SimulationOptions.Accumulate"/>), it adds to it:
     /// the sizing rule spends the free cash, the caps count the quantity held, the entry price becomes the average cost and
-    /// the exit levels stay those of the first entry (the explicit levels are then ignored).</summary>
+    /// the exit levels stay those of the first entry (the explicit levels are then ignored; risk-fraction sizing measures the
+    /// risk to the position's stop-loss).</summary>
     public bool OpenPosition(PositionSide side, int decisionBar, int fillBar, double basePrice, Liquidity liquidity, bool slip, bool atOpen,
         double walkLimit = double.NaN, double stopLossPrice = double.NaN, double takeProfitPrice = double.NaN)
     {
@@ -157,7 +158,8 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
                 quantity = _lots.RoundDown(_sizing.Value / price);
                 break;
             case SizingKind.RiskFraction:
-                double stop = StopLevel(side, decisionBar, price, stopLossPrice);
+                // An add keeps the first entry's levels, so it risks down to the stop-loss the position already has.
+                double stop = adds ? _stopLoss : StopLevel(side, decisionBar, price, stopLossPrice);
                 if (double.IsNaN(stop)) ThrowNoStop(side, decisionBar);
                 double risk = Math.Abs(price - stop);
                 quantity = _lots.RoundDown(Math.Min(Balance * _sizing.Value / risk,
@@ -489,14 +491,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         funding += _settledFunding;
         double commission = fee + _entryFee;
         double pnl = size * (price - EntryPrice) - commission - funding;
-        _filled++;
-        _closed++;
-        if (pnl > 0)
-        {
-            _wins++;
-            _grossProfit += pnl;
-        }
-        else _grossLoss += pnl;
+        CountClosed(pnl);
         if (_full)
         {
             _workspace.Add(new OrderRecord
@@ -508,6 +503,19 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
             _workspace.Add(Trade(fillBar, price, fee, funding, pnl, reason));
         }
         Flatten();
+    }
+
+    // A filled exit order and the trade it closes, in the running summary.
+    private void CountClosed(double pnl)
+    {
+        _filled++;
+        _closed++;
+        if (pnl > 0)
+        {
+            _wins++;
+            _grossProfit += pnl;
+        }
+        else _grossLoss += pnl;
     }
 
     // A close cut by the liquidity limits: realises the reduced part at average cost with its share of the entry fee and
@@ -524,14 +532,7 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         _fees += fee;
         _entryFee -= entryShare;
         double pnl = gross - (fee + entryShare);
-        _filled++;
-        _closed++;
-        if (pnl > 0)
-        {
-            _wins++;
-            _grossProfit += pnl;
-        }
-        else _grossLoss += pnl;
+        CountClosed(pnl);
         Quantity -= size;
         if (!_full) return;
         _workspace.Add(new OrderRecord

@@ -32,6 +32,21 @@ public class AccumulateTests
     }
 
     [Fact]
+    public void A_risk_sized_add_risks_down_to_the_stop_the_position_already_has()
+    {
+        // Risk 1 % of the balance per entry, stop 9 from the first entry's column (the add's own column value is ignored):
+        // buy 10 / (10 − 9) = 10 units @ 10; the add at 12 risks down to 9: 10 / 3 units; average (100 + 40) / (40 / 3).
+        var bars = Opens(10, 10, 12, 12, 12);
+        var options = new SimulationOptions { InitialCash = 1000, Sizing = OrderSizing.RiskFraction(0.01), Accumulate = true };
+        double[] stops = [9, double.NaN, 11, double.NaN, double.NaN];
+        var ws = new SimulationWorkspace();
+        SignalSimulator.FromSignals(bars, new SignalInputs(TestBars.At(5, 0, 2), new bool[5]) { StopLossPrice = stops }, options, ws);
+        Assert.Equal(10.0, ws.Orders[0].Quantity, 12);
+        Assert.Equal(10.0 / 3, ws.Orders[1].Quantity, 12);
+        Assert.Equal(140 / (40.0 / 3), ws.Orders[1].EntryPriceAfter, 12);
+    }
+
+    [Fact]
     public void Without_accumulate_the_same_signals_hold_one_entry()
     {
         var bars = Opens(10, 10, 12, 12, 13, 13, 13);
