@@ -11,7 +11,8 @@ namespace VectorBacktest.Results;
 
 /// <summary>
 /// The execution side of a run as plain, serializable values (what a JSON config file and the result's
-/// <see cref="RunDescription"/> hold): an optional preset, cash, costs, timing, sizing and attached exits. It resolves
+/// <see cref="RunDescription"/> hold): an optional preset, cash, costs, timing, sizing, attached exits, accumulation, leverage,
+/// liquidity caps and risk limits. It resolves
 /// to <see cref="SimulationOptions"/> plus fill, fee and slippage models and runs <see cref="SignalSimulator"/>.
 /// </summary>
 /// <remarks>
@@ -77,6 +78,35 @@ public sealed record ExecutionSettings
     /// <summary>What happens to a position open after the last bar; null: the preset's, else kept open.</summary>
     public EndOfData? EndOfData { get; init; }
 
+    /// <summary>Add to a held position on each further entry signal of its side (vectorbt's <c>accumulate="addonly"</c>;
+    /// <see cref="SimulationOptions.Accumulate"/>; default false).</summary>
+    public bool Accumulate { get; init; }
+
+    /// <summary>Most adds per position with <see cref="Accumulate"/>, ≥ 0 (0 = no limit; default 0).</summary>
+    public int MaxAdds { get; init; }
+
+    /// <summary>Notional per unit of margin, finite and ≥ 1 (default 1: fully funded; above 1 an isolated-margin perpetual position,
+    /// see <see cref="SimulationOptions.Leverage"/>).</summary>
+    public double Leverage { get; init; } = 1;
+
+    /// <summary>Maintenance margin rate in [0, 1/<see cref="Leverage"/>) (default 0; Binance's lowest USDⓈ-M tier is 0.004).</summary>
+    public double MaintenanceMargin { get; init; }
+
+    /// <summary>Largest share of a bar's volume one fill may take, in [0, 1] (0 = no cap; default 0); see
+    /// <see cref="SimulationOptions.Liquidity"/>.</summary>
+    public double MaxVolumeShare { get; init; }
+
+    /// <summary>What happens to the part of a fill cut by <see cref="MaxVolumeShare"/>: cancelled (default) or carried to the
+    /// following bars.</summary>
+    public RemainderPolicy Remainder { get; init; }
+
+    /// <summary>Drawdown from the equity peak, in [0, 1), at which the position is closed and trading halts (0 = none; default 0);
+    /// see <see cref="Portfolio.MultiAsset.RiskLimits.MaxDrawdown"/>.</summary>
+    public double MaxDrawdown { get; init; }
+
+    /// <summary>Loss within one UTC day, in [0, 1), after which entries are rejected for the rest of the day (0 = none; default 0).</summary>
+    public double DailyLossLimit { get; init; }
+
     /// <summary>The preset's canonical name (<see cref="ExecutionPreset.Names"/>), or null without a preset.</summary>
     /// <exception cref="ArgumentException">An unknown preset name (the message lists the known ones).</exception>
     [JsonIgnore]
@@ -98,6 +128,12 @@ public sealed record ExecutionSettings
         if (!(TakeProfit >= 0 && double.IsFinite(TakeProfit)))
             throw new ArgumentOutOfRangeException(nameof(TakeProfit), TakeProfit, "The take-profit fraction must be finite and >= 0 (0 = none).");
         if (TimeStopBars < 0) throw new ArgumentOutOfRangeException(nameof(TimeStopBars), TimeStopBars, "The time stop must be >= 0 bars (0 = none).");
+        if (MaxAdds < 0) throw new ArgumentOutOfRangeException(nameof(MaxAdds), MaxAdds, "MaxAdds must be >= 0 (0 = no limit).");
+        Fraction(MaxDrawdown, nameof(MaxDrawdown));
+        Fraction(DailyLossLimit, nameof(DailyLossLimit));
+        if (!(MaxVolumeShare >= 0 && MaxVolumeShare <= 1))
+            throw new ArgumentOutOfRangeException(nameof(MaxVolumeShare), MaxVolumeShare, "MaxVolumeShare must be in [0, 1] (0 = no cap).");
+        if (!Enum.IsDefined(Remainder)) throw new ArgumentOutOfRangeException(nameof(Remainder), Remainder, "Unknown remainder policy.");
         if (FillModel is { } f && !Enum.IsDefined(f)) throw new ArgumentOutOfRangeException(nameof(FillModel), f, "Unknown fill model.");
         if (strategyExits is not null && (StopLoss > 0 || TakeProfit > 0))
             throw new ArgumentException("The strategy places its own stop-loss and take-profit; remove the stopLoss/takeProfit execution settings " +
@@ -119,6 +155,12 @@ public sealed record ExecutionSettings
             Sizing = Sizing is { } kind ? MakeSizing(kind, SizingValue ?? 1.0) : options.Sizing,
             Exits = exits with { TrailingFraction = TrailingStop, TimeStopBars = TimeStopBars },
             EndOfData = EndOfData ?? options.EndOfData,
+            Accumulate = Accumulate,
+            MaxAdds = MaxAdds > 0 ? MaxAdds : int.MaxValue,
+            Leverage = Leverage,
+            MaintenanceMargin = MaintenanceMargin,
+            Liquidity = MaxVolumeShare > 0 ? new LiquidityLimits { MaxVolumeShare = MaxVolumeShare, Remainder = Remainder } : default,
+            Risk = options.Risk with { MaxDrawdown = MaxDrawdown, DailyLossLimit = DailyLossLimit },
         };
         options.Validate();
         return options;
