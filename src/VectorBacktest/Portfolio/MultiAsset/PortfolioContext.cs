@@ -24,10 +24,18 @@ public ref struct PortfolioContext
     private readonly Universe _universe;
     private readonly ReadOnlySpan<double> _quantity, _entry, _mark;
     private readonly Span<byte> _requests;
+    // Perpetual futures: the run's leverage and margin mode, and the funding accrued per symbol (empty without a funding column).
+    private readonly double _leverage;
+    private readonly bool _cross;
+    private readonly ReadOnlySpan<double> _accrued;
 
     internal PortfolioContext(Universe universe, int bar, ReadOnlySpan<double> quantity, ReadOnlySpan<double> entry,
-        ReadOnlySpan<double> mark, double balance, Span<byte> requests)
+        ReadOnlySpan<double> mark, double balance, Span<byte> requests, double leverage, bool cross,
+        ReadOnlySpan<double> accrued)
     {
+        _leverage = leverage;
+        _cross = cross;
+        _accrued = accrued;
         _universe = universe;
         Bar = bar;
         _quantity = quantity;
@@ -72,18 +80,25 @@ public ref struct PortfolioContext
     /// <summary>The shared realised balance: initial cash + realised P&amp;L − fees (the open positions' cost basis included).</summary>
     public double Balance { get; }
 
-    /// <summary>Free cash: <see cref="Balance"/> minus Σ |quantity| × entry price, as in <see cref="PortfolioWorkspace.Cash"/>.</summary>
+    /// <summary>Free cash (free margin): <see cref="Balance"/> (cross margin: <see cref="Equity"/>) minus Σ |quantity| × entry
+    /// price / leverage minus the funding accrued, as in <see cref="PortfolioWorkspace.Cash"/>.</summary>
     public readonly double Cash
     {
         get
         {
-            double free = Balance;
-            for (int s = 0; s < _quantity.Length; s++) free -= Math.Abs(_quantity[s]) * _entry[s];
+            double free = _cross ? Equity : Balance;
+            for (int s = 0; s < _quantity.Length; s++)
+            {
+                double q = _quantity[s];
+                if (q == 0) continue;
+                free -= Math.Abs(q) * _entry[s] / _leverage;
+                if (!_cross && !_accrued.IsEmpty) free -= q * _accrued[s];
+            }
             return free;
         }
     }
 
-    /// <summary>Equity marked at this bar's close, each position at its symbol's last known close (the value
+    /// <summary>Equity marked at this bar's close, each position at its symbol's last known close, less the funding accrued (the value
     /// <see cref="PortfolioWorkspace.Equity"/> records for this bar when no order fills after this call).</summary>
     public readonly double Equity
     {
@@ -97,6 +112,7 @@ public ref struct PortfolioContext
                 double close = _universe.Close(s)[Bar];
                 double value = (double.IsNaN(close) ? _mark[s] : close) * q;
                 equity += value - q * _entry[s];
+                if (!_accrued.IsEmpty) equity -= q * _accrued[s];
             }
             return equity;
         }
@@ -140,7 +156,7 @@ public ref struct PortfolioContext
 
     /// <summary>The same bar and state with its requests kept in <paramref name="requests"/> (one per symbol).</summary>
     internal readonly PortfolioContext WithRequests(Span<byte> requests) =>
-        new(_universe, Bar, _quantity, _entry, _mark, Balance, requests);
+        new(_universe, Bar, _quantity, _entry, _mark, Balance, requests, _leverage, _cross, _accrued);
 
     private readonly int Check(int symbol)
     {

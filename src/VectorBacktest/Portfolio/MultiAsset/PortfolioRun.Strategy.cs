@@ -8,7 +8,8 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
 {
     /// <summary>The context of bar <paramref name="t"/>, with the state after the bar's fills and exits.</summary>
-    public readonly PortfolioContext Context(int t, Span<byte> requests) => new(_universe, t, _q, _e, _mark, _balance, requests);
+    public readonly PortfolioContext Context(int t, Span<byte> requests) => new(_universe, t, _q, _e, _mark, _balance, requests, _leverage, _cross,
+        _funded ? _accrued : default);
 
     /// <summary>Hands the requests a strategy placed on bar <paramref name="t"/> to the run, as signal flags.</summary>
     public void Request(in PortfolioContext context, int t)

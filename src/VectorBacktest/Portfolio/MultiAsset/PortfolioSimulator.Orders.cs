@@ -73,6 +73,8 @@ public static partial class PortfolioSimulator
             throw new ArgumentException("FromOrders takes its liquidity caps in the limits argument: options.Liquidity must be default.", nameof(options));
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<PessimisticFillModel, TFee, TSlippage>(universe, options, default, fee, slippage, workspace);
+        run.UseFunding(orders.FundingRate, "orders.FundingRate");
+        bool margined = options.Leverage > 1 || options.MarginMode == MarginMode.Cross || !orders.FundingRate.IsEmpty;
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool carry = limits.Remainder == RemainderPolicy.Carry && (limits.IsLimited || booked);
         var size = orders.Size;
@@ -83,11 +85,13 @@ public static partial class PortfolioSimulator
                 run.MarkAt(t, atOpen: true);
                 if (run.HaltPending) run.FlattenOrders(t - 1, t, atOpen: true);
                 run.FillOrders(orders, t - 1, t, atOpen: true, limits, depths, carry);
+                if (margined) run.CheckMargin(t);
                 run.CancelReplaced(size, t);
                 if (t == n - 1) run.RejectAtEnd(orders, t);
             }
             else
             {
+                if (margined) run.CheckMargin(t);
                 run.MarkAt(t, atOpen: false);
                 run.CancelReplaced(size, t);
                 run.FillOrders(orders, t, t, atOpen: false, limits, depths, carry);

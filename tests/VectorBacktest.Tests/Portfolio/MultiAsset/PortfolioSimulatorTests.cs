@@ -211,6 +211,19 @@ public class PortfolioSimulatorTests
             };
         }
         bool slipStops = rng.Next(2) == 0;
+        // Isolated leverage, maintenance margin and funding (the single-asset signal path refuses them with a carried remainder).
+        double leverage = 1, maintenance = 0;
+        double[] funding = [];
+        if (liquidity.Remainder != RemainderPolicy.Carry && rng.Next(2) == 0)
+        {
+            leverage = 1 + rng.NextDouble() * 49;
+            maintenance = rng.NextDouble() * 0.9 / leverage;
+        }
+        if (liquidity.Remainder != RemainderPolicy.Carry && rng.Next(2) == 0)
+        {
+            funding = new double[n];
+            for (int i = 0; i < n; i++) funding[i] = rng.Next(4) == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
+        }
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(0.0005);
         var single = new SimulationWorkspace();
@@ -220,22 +233,24 @@ public class PortfolioSimulatorTests
         var singleOptions = new SimulationOptions
         {
             Timing = timing, Sizing = OrderSizing.EquityFraction(weight), Exits = exits, SlipStopExits = slipStops, Liquidity = liquidity,
+            Leverage = leverage, MaintenanceMargin = maintenance,
         };
         var portfolioOptions = new PortfolioOptions
         {
             Timing = timing, Sizing = PortfolioSizing.EquityWeight(weight), Exits = exits, SlipStopExits = slipStops, Liquidity = liquidity,
+            Leverage = leverage, MaintenanceMargin = maintenance,
         };
+        var singleInputs = new SignalInputs(le, lx, se, sx, atr, funding);
+        var portfolioSignals = new PortfolioSignals(le, lx, se, sx, atr) { FundingRate = funding };
         if (rng.Next(2) == 0)
         {
-            expected = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr), singleOptions, default(PessimisticFillModel), fee, slip, single);
-            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), new PortfolioSignals(le, lx, se, sx, atr), portfolioOptions,
-                default(PessimisticFillModel), fee, slip, ws);
+            expected = SignalSimulator.FromSignals(bars, singleInputs, singleOptions, default(PessimisticFillModel), fee, slip, single);
+            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), portfolioSignals, portfolioOptions, default(PessimisticFillModel), fee, slip, ws);
         }
         else
         {
-            expected = SignalSimulator.FromSignals(bars, new SignalInputs(le, lx, se, sx, atr), singleOptions, default(IntraBarPathFillModel), fee, slip, single);
-            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), new PortfolioSignals(le, lx, se, sx, atr), portfolioOptions,
-                default(IntraBarPathFillModel), fee, slip, ws);
+            expected = SignalSimulator.FromSignals(bars, singleInputs, singleOptions, default(IntraBarPathFillModel), fee, slip, single);
+            actual = PortfolioSimulator.FromSignals(Universe.Create(bars), portfolioSignals, portfolioOptions, default(IntraBarPathFillModel), fee, slip, ws);
         }
         int orders = ws.Orders.Length, until = n;
         for (int k = 0; k < ws.Orders.Length; k++)
@@ -248,7 +263,7 @@ public class PortfolioSimulatorTests
             }
         }
         bool whole = orders == ws.Orders.Length;
-        if (whole && n > 0 && actual.FinalEquity != expected.FinalEquity) return false;
+        if (whole && n > 0 && (actual.FinalEquity != expected.FinalEquity || actual.TotalFunding != expected.TotalFunding)) return false;
         if (whole ? single.Orders.Length != orders : single.Orders.Length < orders) return false;
         for (int k = 0; k < orders; k++)
             if (single.Orders[k] != ws.Orders[k]) return false;
@@ -261,7 +276,7 @@ public class PortfolioSimulatorTests
             var (x, y) = (single.Trades[k], ws.Trades[k]);
             if (x with { Pnl = 0 } != y with { Pnl = 0 } || Math.Abs(x.Pnl - y.Pnl) > 1e-9 * Math.Max(1, Math.Abs(x.Pnl))) return false;
         }
-        var curve = EquityCurve.Build(bars, single.Orders, 10_000);
+        var curve = EquityCurve.Build(bars, single.Orders, 10_000, funding);
         return curve.Equity.AsSpan(0, until).SequenceEqual(ws.Equity[..until]);
     }
 
