@@ -493,7 +493,10 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         var bound = RejectReason.PositionLimit;
         if (!(wanted > 0))
         {
-            Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.NoEdge, 0, price);
+            // No Kelly edge (NaN), or equity at or below 0 after a liquidation: nothing to buy, recorded as the single-asset book
+            // does (its liquidity cap, else its lot check, finds nothing to fill).
+            Reject(s, decision, fill, orderSide, ExitReason.None,
+                double.IsNaN(wanted) ? RejectReason.NoEdge : _capsFills ? RejectReason.NoLiquidity : RejectReason.BelowMinQuantity, 0, price);
             return;
         }
         if (_risk.MaxPositionQuantity > 0 && quantity > _risk.MaxPositionQuantity)
@@ -675,7 +678,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         return owed;
     }
 
-    // The quantity the sizing asks for, before caps and lot rounding.
+    // The quantity the sizing asks for, before caps and lot rounding; NaN when the Kelly weight shows no edge.
     private readonly double Wanted(int s, int decision, double price, double equity)
     {
         var sizing = _options.Sizing;
@@ -694,7 +697,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                     b = _wins > 0 && _losses > 0 ? (_winSum / _wins) / (-_lossSum / _losses) : _wins > 0 ? double.PositiveInfinity : 0;
                 }
                 double weight = Math.Min(1.0, sizing.Value * PortfolioSizing.KellyWeight(p, b));
-                return weight > 0 ? _fee.AffordableQuantity(weight * equity * _leverage, price, Liquidity.Taker, _traded) : 0;
+                return weight > 0 ? _fee.AffordableQuantity(weight * equity * _leverage, price, Liquidity.Taker, _traded) : double.NaN;
             default:
                 return _fee.AffordableQuantity(sizing.Value * equity * _leverage, price, Liquidity.Taker, _traded);
         }
