@@ -86,36 +86,36 @@ public ref struct PortfolioContext
     {
         get
         {
-            double free = _cross ? Equity : Balance;
-            for (int s = 0; s < _quantity.Length; s++)
-            {
-                double q = _quantity[s];
-                if (q == 0) continue;
-                free -= Math.Abs(q) * _entry[s] / _leverage;
-                if (!_cross && !_accrued.IsEmpty) free -= q * _accrued[s];
-            }
-            return free;
+            double free = _cross ? MarkedEquity() : Balance;
+            for (int s = 0; s < _quantity.Length; s++) free -= Math.Abs(_quantity[s]) * _entry[s] / _leverage;
+            return free - Owed();
         }
     }
 
     /// <summary>Equity marked at this bar's close, each position at its symbol's last known close, less the funding accrued (the value
     /// <see cref="PortfolioWorkspace.Equity"/> records for this bar when no order fills after this call).</summary>
-    public readonly double Equity
+    public readonly double Equity => MarkedEquity() - Owed();
+
+    // Evaluated in the run's order (PortfolioRun.Close), so the values equal the recorded ones bit for bit.
+    private readonly double MarkedEquity()
     {
-        get
+        double equity = Balance;
+        for (int s = 0; s < _quantity.Length; s++)
         {
-            double equity = Balance;
-            for (int s = 0; s < _quantity.Length; s++)
-            {
-                double q = _quantity[s];
-                if (q == 0) continue;
-                double close = _universe.Close(s)[Bar];
-                double value = (double.IsNaN(close) ? _mark[s] : close) * q;
-                equity += value - q * _entry[s];
-                if (!_accrued.IsEmpty) equity -= q * _accrued[s];
-            }
-            return equity;
+            double q = _quantity[s];
+            if (q == 0) continue;
+            double close = _universe.Close(s)[Bar];
+            double value = (double.IsNaN(close) ? _mark[s] : close) * q;
+            equity += value - q * _entry[s];
         }
+        return equity;
+    }
+
+    private readonly double Owed()
+    {
+        double owed = 0;
+        for (int s = 0; s < _accrued.Length; s++) owed += _quantity[s] * _accrued[s];
+        return owed;
     }
 
     /// <summary>Open a long on <paramref name="symbol"/> (or reverse a short into one).</summary>
