@@ -53,9 +53,9 @@ public sealed record PortfolioOptions
 
     /// <summary>
     /// Perpetual-futures leverage <c>L</c>, finite and ≥ 1 (default 1: fully funded). A position's initial margin is
-    /// <c>|quantity| × entry / L</c>; free margin (<see cref="PortfolioWorkspace.Cash"/>) is the balance (isolated) or the equity
-    /// (cross) minus Σ initial margin minus the funding accrued, and caps new entries and additions as a budget buying up to
-    /// <c>L ×</c> itself; sizing fractions (<see cref="PortfolioSizing.EquityWeight"/>, Kelly) buy up to <c>L ×</c> their
+    /// <c>|quantity| × entry / L</c>; free margin is the balance (isolated) or the equity (cross) minus Σ initial margin, and
+    /// caps new entries and additions as a budget buying up to <c>L ×</c> itself (funding accrued and not yet settled is left
+    /// out, as in the single-asset book; <see cref="PortfolioWorkspace.Cash"/> records the free margin less it); sizing fractions (<see cref="PortfolioSizing.EquityWeight"/>, Kelly) buy up to <c>L ×</c> their
     /// budget, the single-asset convention (<see cref="SimulationOptions.Leverage"/>). Liquidation by <see cref="MarginMode"/>:
     /// <see cref="MultiAsset.MarginMode.Isolated"/> liquidates each position at the single-asset book's level
     /// <c>entry × (1 − 1/L) / (1 − m)</c> (long) or <c>entry × (1 + 1/L) / (1 + m)</c> (short), computed from the position's

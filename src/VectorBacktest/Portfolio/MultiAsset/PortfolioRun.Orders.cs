@@ -107,8 +107,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         AccrueFunding(t);
         CheckAccount(t);
-        if (!_liquidates) return;
-        CheckExitLevels(t);
+        if (_liquidates) CheckExitLevels(t);
+        else if (!_cross) return;
         for (int s = 0; s < _symbols; s++)
         {
             double remainder = _remainder[s];

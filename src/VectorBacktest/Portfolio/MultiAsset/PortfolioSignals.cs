@@ -36,8 +36,8 @@ public readonly ref struct PortfolioSignals
     /// <summary>Perpetual-futures funding rate per symbol and bar, symbol-major (empty: none), with the conventions of
     /// <see cref="SignalInputs.FundingRate"/>: a position held through bar <c>t</c>'s open (opened before it, or at it, and not
     /// closed at it) pays <c>quantity × open × rate</c> of its symbol (received when negative); nothing on a bar the symbol
-    /// lacks. Accrued funding is owed from the bar on (subtracted from equity and free margin) and settled into the balance at
-    /// each fill that changes the position; a trade carries its share. Must be finite where a position pays it
+    /// lacks. Accrued funding is owed from the bar on (subtracted from the recorded equity and cash, not from the equity
+    /// sizing and risk limits mark) and settled into the balance at each fill that changes the position; a trade carries its share. Must be finite where a position pays it
     /// (<see cref="ArgumentException"/> naming the bar).</summary>
     public ReadOnlySpan<double> FundingRate { get; init; }
 

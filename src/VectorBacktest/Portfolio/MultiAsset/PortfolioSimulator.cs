@@ -24,10 +24,13 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 /// <para>Missing bars: an order for a symbol without a bar at its fill position (NaN in the universe) is rejected with
 /// <see cref="RejectReason.MissingBar"/> (a reversal then keeps its position); a signal on a bar the symbol lacks is ignored
 /// unless it would act, when it is rejected the same way. A position is marked at its symbol's last known close.</para>
-/// <para>Accounting: the shared balance is initial cash + realised P&amp;L − fees; a position is (signed quantity, entry
-/// price), fully funded (a short reserves its notional); free cash = balance − Σ |quantity| × entry; equity = balance +
-/// Σ (mark × quantity − quantity × entry). Positions are not accumulated: an entry signal on the side held is ignored, as in
-/// <see cref="SignalSimulator"/>. Nothing is allocated per bar.</para>
+/// <para>Accounting: the shared balance is initial cash + realised P&amp;L − fees − settled funding; a position is (signed
+/// quantity, entry price), fully funded at leverage 1 (a short reserves its notional), else holding the margin
+/// |quantity| × entry / <see cref="PortfolioOptions.Leverage"/>; free cash = balance (cross margin: equity) − Σ margin; equity
+/// = balance + Σ (mark × quantity − quantity × entry), the recorded series less the funding accrued and not yet settled
+/// (<see cref="PortfolioSignals.FundingRate"/>; sizing and risk limits mark equity without it, as the single-asset book does).
+/// Liquidation: <see cref="PortfolioOptions.MarginMode"/>. Positions are not accumulated: an entry signal on the side held is
+/// ignored, as in <see cref="SignalSimulator"/>. Nothing is allocated per bar.</para>
 /// <para>The per-symbol state is a row of arrays rather than one <c>SingleAssetBook</c> per symbol, because a book owns its cash; the
 /// accounting is the same average-cost arithmetic (<c>PositionMath</c>) as the book's order path.</para>
 /// </remarks>
