@@ -184,6 +184,25 @@ public class PortfolioMarginTests
     }
 
     [Fact]
+    public void Orders_under_cross_margin_liquidate_and_cancel_the_carried_remainder()
+    {
+        // 100 units of A at 20× and 2 % of the bar volume (1000): 20 units fill on each of bars 1 to 3. Bar 3 falls from 100 to
+        // 40: equity 1000 + 60 × (p − 100) reaches 0 (no maintenance margin) at p = 100 − 1000 / 60, 1000 / 3600 of the way down.
+        var universe = Universe.Create(Series("A", (100, 100), (100, 100), (100, 100), (100, 40), (40, 40)));
+        var size = new[] { 100, double.NaN, double.NaN, double.NaN, double.NaN };
+        var ws = new PortfolioWorkspace();
+        var options = new PortfolioOptions { InitialCash = 1000, Leverage = 20, MarginMode = MarginMode.Cross };
+        PortfolioSimulator.FromOrders(universe, new PortfolioOrders(size), options, default(NoFee), default(NoSlippage), ws,
+            new LiquidityLimits { MaxVolumeShare = 0.02, Remainder = RemainderPolicy.Carry });
+        var orders = ws.Orders.ToArray();
+        Assert.Equal(5, orders.Length);
+        Assert.Equal(60, orders[2].PositionAfter);
+        Assert.Equal((3, ExitReason.Liquidation, OrderStatus.Filled, 60.0), (orders[3].Bar, orders[3].Reason, orders[3].Status, orders[3].Quantity));
+        Assert.Equal(100 + 1000.0 / 3600 * -60, orders[3].Price);
+        Assert.Equal((3, OrderStatus.Rejected, RejectReason.Cancelled, 40.0), (orders[4].Bar, orders[4].Status, orders[4].RejectReason, orders[4].Quantity));
+    }
+
+    [Fact]
     public void Bad_margin_input_names_the_argument()
     {
         var universe = Universe.Create(Series("A", (100, 100), (100, 100)));
