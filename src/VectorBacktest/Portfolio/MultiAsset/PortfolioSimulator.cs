@@ -321,10 +321,9 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             held = true;
             if (_funded) f0 -= q * _accrued[s];
             bool present = _universe.Present(s)[t];
-            double open = present ? _universe.Open(s)[t] : _mark[s];
-            double k = q - _maintenance * Math.Abs(q);
-            f0 += q * (open - _e[s]) - _maintenance * Math.Abs(q) * open;
-            if (present) slope += k * ((q > 0 ? _universe.Low(s)[t] : _universe.High(s)[t]) - open);
+            double open = present ? _universe.Open(s)[t] : _mark[s], maintenance = _maintenance * Math.Abs(q);
+            f0 += q * (open - _e[s]) - maintenance * open;
+            if (present) slope += (q - maintenance) * ((q > 0 ? _universe.Low(s)[t] : _universe.High(s)[t]) - open);
         }
         if (!held || f0 + slope > 0) return;
         double at = f0 <= 0 ? 0 : f0 / -slope;
@@ -339,7 +338,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 continue;
             }
             double open = _universe.Open(s)[t];
-            double price = at == 0 ? open : open + at * ((q > 0 ? _universe.Low(s)[t] : _universe.High(s)[t]) - open);
+            double price = open + at * ((q > 0 ? _universe.Low(s)[t] : _universe.High(s)[t]) - open);
             ClosePosition(s, t, t, price, ExitReason.Liquidation, false, Liquidity.Taker, _slipStops);
             _exitedBar[s] = t;
         }
