@@ -28,11 +28,19 @@ public ref struct PortfolioContext
     private readonly Span<byte> _requests;
     // Per symbol: long stop, long target, short stop, short target; read only for the entry flags set in _requests.
     private readonly Span<double> _levels;
+    // Perpetual futures: the run's leverage and margin mode, and the funding accrued per symbol (empty without a funding column).
+    private readonly double _leverage;
+    private readonly bool _cross;
+    private readonly ReadOnlySpan<double> _accrued;
 
     internal PortfolioContext(Universe universe, int bar, ReadOnlySpan<double> quantity, ReadOnlySpan<double> entry,
-        ReadOnlySpan<double> mark, double balance, Span<byte> requests, Span<double> levels)
+        ReadOnlySpan<double> mark, double balance, Span<byte> requests, Span<double> levels, double leverage, bool cross,
+        ReadOnlySpan<double> accrued)
     {
         _levels = levels;
+        _leverage = leverage;
+        _cross = cross;
+        _accrued = accrued;
         _universe = universe;
         Bar = bar;
         _quantity = quantity;
@@ -77,34 +85,42 @@ public ref struct PortfolioContext
     /// <summary>The shared realised balance: initial cash + realised P&amp;L − fees (the open positions' cost basis included).</summary>
     public double Balance { get; }
 
-    /// <summary>Free cash: <see cref="Balance"/> minus Σ |quantity| × entry price, as in <see cref="PortfolioWorkspace.Cash"/>.</summary>
+    /// <summary>Free cash (free margin): <see cref="Balance"/> (cross margin: <see cref="Equity"/>) minus Σ |quantity| × entry
+    /// price / leverage minus the funding accrued, as in <see cref="PortfolioWorkspace.Cash"/>.</summary>
     public readonly double Cash
     {
         get
         {
-            double free = Balance;
-            for (int s = 0; s < _quantity.Length; s++) free -= Math.Abs(_quantity[s]) * _entry[s];
-            return free;
+            double free = _cross ? MarkedEquity() : Balance;
+            for (int s = 0; s < _quantity.Length; s++) free -= Math.Abs(_quantity[s]) * _entry[s] / _leverage;
+            return free - Owed();
         }
     }
 
-    /// <summary>Equity marked at this bar's close, each position at its symbol's last known close (the value
+    /// <summary>Equity marked at this bar's close, each position at its symbol's last known close, less the funding accrued (the value
     /// <see cref="PortfolioWorkspace.Equity"/> records for this bar when no order fills after this call).</summary>
-    public readonly double Equity
+    public readonly double Equity => MarkedEquity() - Owed();
+
+    // Evaluated in the run's order (PortfolioRun.Close), so the values equal the recorded ones bit for bit.
+    private readonly double MarkedEquity()
     {
-        get
+        double equity = Balance;
+        for (int s = 0; s < _quantity.Length; s++)
         {
-            double equity = Balance;
-            for (int s = 0; s < _quantity.Length; s++)
-            {
-                double q = _quantity[s];
-                if (q == 0) continue;
-                double close = _universe.Close(s)[Bar];
-                double value = (double.IsNaN(close) ? _mark[s] : close) * q;
-                equity += value - q * _entry[s];
-            }
-            return equity;
+            double q = _quantity[s];
+            if (q == 0) continue;
+            double close = _universe.Close(s)[Bar];
+            double value = (double.IsNaN(close) ? _mark[s] : close) * q;
+            equity += value - q * _entry[s];
         }
+        return equity;
+    }
+
+    private readonly double Owed()
+    {
+        double owed = 0;
+        for (int s = 0; s < _accrued.Length; s++) owed += _quantity[s] * _accrued[s];
+        return owed;
     }
 
     /// <summary>Open a long on <paramref name="symbol"/> (or reverse a short into one), optionally with its own exit prices.</summary>
@@ -173,7 +189,7 @@ public ref struct PortfolioContext
     /// <summary>The same bar and state with its requests kept in <paramref name="requests"/> (one per symbol) and their levels
     /// in <paramref name="levels"/> (four per symbol).</summary>
     internal readonly PortfolioContext WithRequests(Span<byte> requests, Span<double> levels) =>
-        new(_universe, Bar, _quantity, _entry, _mark, Balance, requests, levels);
+        new(_universe, Bar, _quantity, _entry, _mark, Balance, requests, levels, _leverage, _cross, _accrued);
 
     private readonly int Check(int symbol)
     {

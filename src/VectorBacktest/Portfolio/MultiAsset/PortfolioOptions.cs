@@ -51,6 +51,37 @@ public sealed record PortfolioOptions
     /// <summary>What is recorded (default: every order and trade).</summary>
     public RecordLevel RecordLevel { get; init; } = RecordLevel.Full;
 
+    /// <summary>
+    /// Perpetual-futures leverage <c>L</c>, finite and ≥ 1 (default 1: fully funded). A position's initial margin is
+    /// <c>|quantity| × entry / L</c>; free margin is the balance (isolated) or the equity (cross) minus Σ initial margin, and
+    /// caps new entries and additions as a budget buying up to <c>L ×</c> itself (funding accrued and not yet settled is left
+    /// out, as in the single-asset book; <see cref="PortfolioWorkspace.Cash"/> records the free margin less it); sizing fractions (<see cref="PortfolioSizing.EquityWeight"/>, Kelly) buy up to <c>L ×</c> their
+    /// budget, the single-asset convention (<see cref="SimulationOptions.Leverage"/>). Liquidation by <see cref="MarginMode"/>:
+    /// <see cref="MultiAsset.MarginMode.Isolated"/> liquidates each position at the single-asset book's level
+    /// <c>entry × (1 − 1/L) / (1 − m)</c> (long) or <c>entry × (1 + 1/L) / (1 + m)</c> (short), computed from the position's
+    /// (average) entry price and checked with the symbol's other exit levels (at L = 1 there is none);
+    /// <see cref="MultiAsset.MarginMode.Cross"/> liquidates the whole account (see <see cref="MarginMode"/>).
+    /// </summary>
+    public double Leverage { get; init; } = 1;
+
+    /// <summary>Maintenance margin rate <c>m</c>, a fraction of notional in [0, 1/<see cref="Leverage"/>) (default 0).</summary>
+    public double MaintenanceMargin { get; init; }
+
+    /// <summary>
+    /// Isolated (default) or cross margin. Cross: before each bar's exit levels are checked (after its open fills and its
+    /// funding), the account is tested against the bar's adverse prices. Every held symbol with a bar is assumed to move in
+    /// proportion from its open to its adverse extreme (the low for a long, the high for a short) — the conservative path,
+    /// since the order of the symbols' extremes within a bar is unknown; on it, equity minus the maintenance margin
+    /// <c>balance − funding accrued + Σ q × (p − entry) − m × Σ |q| × p</c> falls linearly. When it reaches 0 at the open (a gap)
+    /// or on the path, every position with a bar is closed at its price at that point (the open on a gap), as a taker with
+    /// slippage when <see cref="SlipStopExits"/>, reason <see cref="ExitReason.Liquidation"/> (capped by
+    /// <see cref="Liquidity"/> like any exit); a symbol without a bar there is recorded <see cref="RejectReason.MissingBar"/> and
+    /// stays open, tested again on the next bar. The run then goes on with what is left (an exchange keeps the account): later
+    /// entries are sized from the remaining equity. Under signal-close timing a liquidated symbol's signal of that bar is dropped,
+    /// as after an exit level. Simplification: no bankruptcy price or insurance-fund fee; the equity can end below 0 after a gap.
+    /// </summary>
+    public MarginMode MarginMode { get; init; }
+
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value out of range; the message names it.</exception>
     public void Validate()
@@ -59,6 +90,11 @@ public sealed record PortfolioOptions
             throw new ArgumentOutOfRangeException(nameof(InitialCash), InitialCash, "The initial cash must be finite and > 0.");
         if (!Enum.IsDefined(Timing)) throw new ArgumentOutOfRangeException(nameof(Timing), Timing, "Unknown fill timing.");
         if (!Enum.IsDefined(RecordLevel)) throw new ArgumentOutOfRangeException(nameof(RecordLevel), RecordLevel, "Unknown record level.");
+        if (!(Leverage >= 1 && double.IsFinite(Leverage)))
+            throw new ArgumentOutOfRangeException(nameof(Leverage), Leverage, "The leverage must be finite and >= 1.");
+        if (!(MaintenanceMargin >= 0 && MaintenanceMargin < 1 / Leverage))
+            throw new ArgumentOutOfRangeException(nameof(MaintenanceMargin), MaintenanceMargin, "The maintenance margin must be in [0, 1/Leverage).");
+        if (!Enum.IsDefined(MarginMode)) throw new ArgumentOutOfRangeException(nameof(MarginMode), MarginMode, "Unknown margin mode.");
         Sizing.Validate();
         Exits.Validate();
         Risk.Validate();

@@ -33,6 +33,10 @@ public readonly ref struct PortfolioOrders
     /// <summary>Explicit fill price per symbol and bar, symbol-major (empty or NaN: the default price); it must lie within the
     /// symbol's fill bar low–high range (else <see cref="Execution.RejectReason.PriceOutsideBar"/>) and is not slipped.</summary>
     public ReadOnlySpan<double> Price { get; }
+    /// <summary>Funding rate per symbol and bar, symbol-major (empty: none), with the conventions of
+    /// <see cref="PortfolioSignals.FundingRate"/>; settled into the balance at every fill that changes the symbol's position, a
+    /// reduction's trade carrying its pro-rata share, as in <see cref="OrderInputs.FundingRate"/>.</summary>
+    public ReadOnlySpan<double> FundingRate { get; init; }
 
     /// <summary>How symbol <paramref name="symbol"/>'s sizes are read.</summary>
     internal SizeType TypeOf(int symbol) => SizeTypes.IsEmpty ? SizeType : SizeTypes[symbol];
@@ -46,6 +50,8 @@ public readonly ref struct PortfolioOrders
             throw new ArgumentException($"orders.Size has {Size.Length} values but symbols × bars is {cells} (symbol-major).", "orders.Size");
         if (Price.Length != 0 && Price.Length != cells)
             throw new ArgumentException($"orders.Price has {Price.Length} values but symbols × bars is {cells} (symbol-major).", "orders.Price");
+        if (FundingRate.Length != 0 && FundingRate.Length != cells)
+            throw new ArgumentException($"orders.FundingRate has {FundingRate.Length} values but symbols × bars is {cells} (symbol-major).", "orders.FundingRate");
         if (!Enum.IsDefined(SizeType)) throw new ArgumentOutOfRangeException("orders.SizeType", SizeType, "Unknown size type.");
         if (SizeTypes.Length != 0 && SizeTypes.Length != symbols)
             throw new ArgumentException($"orders.SizeTypes has {SizeTypes.Length} values but there are {symbols} symbols.", "orders.SizeTypes");

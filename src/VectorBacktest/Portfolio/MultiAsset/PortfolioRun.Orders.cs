@@ -100,6 +100,24 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             if (_delta[s] != 0) Place(orders, s, decision, fill, _delta[s], atOpen, limits, depths, carry);
     }
 
+    /// <summary>Bar <paramref name="t"/>'s funding, then the margin checks of the positions held through its open: the cross-margin
+    /// account check, or each position's isolated liquidation level (a carried remainder of a liquidated position is cancelled, as
+    /// in the single-asset order path). Called after the open fills (next-open) or before the close fills (signal-close).</summary>
+    public void CheckMargin(int t)
+    {
+        AccrueFunding(t);
+        CheckAccount(t);
+        if (_liquidates) CheckExitLevels(t);
+        else if (!_cross) return;
+        for (int s = 0; s < _symbols; s++)
+        {
+            double remainder = _remainder[s];
+            if (_exitedBar[s] != t || remainder == 0) continue;
+            Reject(s, t, t, remainder > 0 ? OrderSide.Buy : OrderSide.Sell, ExitReason.None, RejectReason.Cancelled, Math.Abs(remainder), double.NaN);
+            _remainder[s] = 0;
+        }
+    }
+
     /// <summary>Fires the drawdown stop on the order path: closes every position whose symbol has a bar on <paramref name="fill"/>
     /// as a slipped taker order at the default price (<see cref="ExitReason.DrawdownHalt"/>, as the single-asset order path's
     /// <c>HaltOrders</c>; the others close on their next bar) and halts every later addition.</summary>
@@ -213,8 +231,12 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             double allowed = RiskRoom(s, fill, held - reduced, price, ref bound);
             double realised = reduced > 0 ? (q > 0 ? reduced : -reduced) * (price - e) : 0;
             double reduceFee = reduced > 0 ? _fee.Fee(reduced, price, Liquidity.Taker, _traded) : 0;
-            double budget = _balance - OthersBasis(s) + realised - reduceFee - (held - reduced) * e;
-            double affordable = budget > DustFraction * _balance ? _lots.RoundDown(_fee.AffordableQuantity(budget, price, Liquidity.Taker, _traded)) : 0;
+            // Free margin once the reduced part is realised (the single-asset order path's budget, with the other symbols' margin);
+            // it buys up to leverage × itself.
+            double budget = _balance - OthersMargin(s) + realised - reduceFee - (held - reduced) * e / _leverage;
+            if (_cross) budget += (q > 0 ? held - reduced : reduced - held) * (price - e);
+            double affordable = budget > DustFraction * _balance
+                ? _lots.RoundDown(_fee.AffordableQuantity(budget * _leverage, price, Liquidity.Taker, _traded)) : 0;
             if (affordable < allowed)
             {
                 allowed = affordable;
@@ -277,12 +299,19 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
 
     private static double Room(double cap, double held) => SingleAssetBook<TFill, TFee, TSlippage>.RoomUnder(cap, held);
 
-    private readonly double OthersBasis(int s)
+    // What the other symbols' positions take from the free margin: their initial margin, less (cross margin) their unrealised
+    // P&L at the last marks.
+    private readonly double OthersMargin(int s)
     {
-        double basis = 0;
+        double margin = 0;
         for (int o = 0; o < _symbols; o++)
-            if (o != s) basis += Math.Abs(_q[o]) * _e[o];
-        return basis;
+        {
+            double q = _q[o];
+            if (o == s || q == 0) continue;
+            margin += Math.Abs(q) * _e[o] / _leverage;
+            if (_cross) margin -= _mark[o] * q - q * _e[o];
+        }
+        return margin;
     }
 
     private readonly double OrderPrice(int fill, OrderSide side, double quantity, bool opens, double basePrice, double limit,
@@ -300,6 +329,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     // reduction (recorded with `reason`), the order record (Partial when `requested` > 0).
     private void FillDelta(int s, int decision, int fill, double delta, double price, double requested, bool atOpen, ExitReason reason)
     {
+        // Funding accrued since the position's last fill is settled before its quantity changes.
+        if (_funded && _q[s] != 0) _balance -= SettleFunding(s);
         double quantity = Math.Abs(delta);
         double fee = _fee.Fee(quantity, price, Liquidity.Taker, _traded);
         _traded += quantity * price;
@@ -313,8 +344,10 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             double held = Math.Abs(before);
             double entryShare = _entryFee[s] * (reduced / held);
             double exitShare = fee * (reduced / quantity);
+            double fundingShare = _settled[s] * (reduced / held);
             _entryFee[s] -= entryShare;
-            double net = pnl - entryShare - exitShare;
+            _settled[s] -= fundingShare;
+            double net = pnl - entryShare - exitShare - fundingShare;
             _closed++;
             if (net > 0)
             {
@@ -331,8 +364,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 {
                     Asset = s, EntryBar = _entryBar[s], ExitBar = fill, EntryTime = _time[_entryBar[s]], ExitTime = _time[fill],
                     Side = before > 0 ? PositionSide.Long : PositionSide.Short, Quantity = reduced, EntryPrice = entryBefore,
-                    ExitPrice = price, EntryFee = entryShare, ExitFee = exitShare, Pnl = net,
-                    Return = (before > 0 ? 1.0 : -1.0) * (price / entryBefore - 1) - (entryShare + exitShare) / (reduced * entryBefore),
+                    ExitPrice = price, EntryFee = entryShare, ExitFee = exitShare, Funding = fundingShare, Pnl = net,
+                    Return = (before > 0 ? 1.0 : -1.0) * (price / entryBefore - 1) - (entryShare + exitShare + fundingShare) / (reduced * entryBefore),
                     ExitReason = reason, StopLoss = double.NaN, TakeProfit = double.NaN,
                 });
             if (reduced < quantity)
@@ -346,7 +379,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             if (before == 0) _entryBar[s] = fill;
             _entryFee[s] += fee;
         }
-        if (_q[s] == 0) _entryFee[s] = 0;
+        if (_q[s] == 0) _entryFee[s] = _settled[s] = 0;
         _filled++;
         if (_full)
             _records.Add(new OrderRecord

@@ -9,7 +9,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
 {
     /// <summary>The context of bar <paramref name="t"/>, with the state after the bar's fills and exits.</summary>
     public readonly PortfolioContext Context(int t, Span<byte> requests, Span<double> levels) =>
-        new(_universe, t, _q, _e, _mark, _balance, requests, levels);
+        new(_universe, t, _q, _e, _mark, _balance, requests, levels, _leverage, _cross, _funded ? _accrued : default);
 
     /// <summary>Hands the requests a strategy placed on bar <paramref name="t"/> to the run, as signal flags with the entries'
     /// explicit levels. Every symbol goes through <see cref="Request(int, int, bool, bool, bool, bool, double, double, double, double)"/>,

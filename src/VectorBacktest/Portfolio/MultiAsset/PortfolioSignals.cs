@@ -33,6 +33,13 @@ public readonly ref struct PortfolioSignals
     public ReadOnlySpan<bool> ShortExits { get; }
     /// <summary>ATR per symbol and bar, symbol-major (read on the decision bar).</summary>
     public ReadOnlySpan<double> Atr { get; }
+    /// <summary>Perpetual-futures funding rate per symbol and bar, symbol-major (empty: none), with the conventions of
+    /// <see cref="SignalInputs.FundingRate"/>: a position held through bar <c>t</c>'s open (opened before it, or at it, and not
+    /// closed at it) pays <c>quantity × open × rate</c> of its symbol (received when negative); nothing on a bar the symbol
+    /// lacks. Accrued funding is owed from the bar on (subtracted from the recorded equity and cash, not from the equity
+    /// sizing and risk limits mark) and settled into the balance at each fill that changes the position; a trade carries its share. Must be finite where a position pays it
+    /// (<see cref="ArgumentException"/> naming the bar).</summary>
+    public ReadOnlySpan<double> FundingRate { get; init; }
 
     /// <exception cref="ArgumentException">A column of the wrong length, or no entry column.</exception>
     internal void Validate(int symbols, int bars)
@@ -43,6 +50,7 @@ public readonly ref struct PortfolioSignals
         Check(ShortEntries.Length, cells, "signals.ShortEntries");
         Check(ShortExits.Length, cells, "signals.ShortExits");
         Check(Atr.Length, cells, "signals.Atr");
+        Check(FundingRate.Length, cells, "signals.FundingRate");
         if (LongEntries.IsEmpty && ShortEntries.IsEmpty && cells > 0)
             throw new ArgumentException("At least one entry column (LongEntries or ShortEntries) is required.", "signals");
     }

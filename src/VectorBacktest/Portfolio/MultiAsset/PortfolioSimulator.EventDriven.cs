@@ -17,14 +17,15 @@ public static partial class PortfolioSimulator
     /// <param name="slippage">Slippage model.</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
     /// <param name="atr">ATR per symbol and bar, symbol-major (for volatility-target sizing and ATR-multiple exits; empty otherwise).</param>
+    /// <param name="fundingRate">Funding rate per symbol and bar, symbol-major like <see cref="PortfolioSignals.FundingRate"/> (empty: none).</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">As for <see cref="Run{TStrategy, TFill, TFee, TSlippage}"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary Run<TStrategy, TFee, TSlippage>(Universe universe, ref TStrategy strategy, PortfolioOptions options,
-        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<double> atr = default)
+        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<double> atr = default, ReadOnlySpan<double> fundingRate = default)
         where TStrategy : IPortfolioStrategy where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel =>
-        Run(universe, ref strategy, options, default(PessimisticFillModel), fee, slippage, workspace, atr);
+        Run(universe, ref strategy, options, default(PessimisticFillModel), fee, slippage, workspace, atr, fundingRate);
 
     /// <summary>
     /// The bar-by-bar multi-asset driver: calls <paramref name="strategy"/> on every bar of the universe's index and executes its
@@ -49,13 +50,16 @@ public static partial class PortfolioSimulator
     /// <param name="workspace">Receives the records and per-bar series.</param>
     /// <param name="atr">ATR per symbol and bar in quote currency, symbol-major like <see cref="PortfolioSignals.Atr"/> (for
     /// volatility-target sizing and ATR-multiple exits, read on the decision bar; empty otherwise).</param>
+    /// <param name="fundingRate">Funding rate per symbol and bar, symbol-major, with the conventions of
+    /// <see cref="PortfolioSignals.FundingRate"/> (empty: none).</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="atr"/> of the wrong length, or empty while the sizing or exits need it;
+    /// <exception cref="ArgumentException"><paramref name="atr"/> or <paramref name="fundingRate"/> of the wrong length, or empty while the sizing or exits need it;
     /// as for <see cref="FromSignals{TFill, TFee, TSlippage}"/> otherwise.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range; a request for a symbol index outside the universe.</exception>
     public static PortfolioSummary Run<TStrategy, TFill, TFee, TSlippage>(Universe universe, ref TStrategy strategy, PortfolioOptions options,
-        TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<double> atr = default)
+        TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<double> atr = default,
+        ReadOnlySpan<double> fundingRate = default)
         where TStrategy : IPortfolioStrategy
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
@@ -68,6 +72,8 @@ public static partial class PortfolioSimulator
         int symbols = universe.SymbolCount, n = universe.Length;
         if (atr.Length != 0 && atr.Length != (long)symbols * n)
             throw new ArgumentException($"atr has {atr.Length} values but symbols × bars is {(long)symbols * n} (symbol-major).", nameof(atr));
+        if (fundingRate.Length != 0 && fundingRate.Length != (long)symbols * n)
+            throw new ArgumentException($"fundingRate has {fundingRate.Length} values but symbols × bars is {(long)symbols * n} (symbol-major).", nameof(fundingRate));
         RequireAtr(options, atr, n, nameof(atr), nameof(atr));
         RequireSignalLiquidity(options, n);
         workspace.Reset(symbols, n);
@@ -77,6 +83,7 @@ public static partial class PortfolioSimulator
         var levels = workspace.RequestLevels.AsSpan(0, 4 * symbols);
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         run.UseAtr(atr);
+        run.UseFunding(fundingRate, nameof(fundingRate));
         for (int t = 0; t < n; t++)
         {
             run.BeforeDecisions(t);

@@ -23,7 +23,7 @@ public static partial class PortfolioSimulator
     /// and at the last marks (the fill bar's open, or close under signal-close timing) for the others.</para>
     /// <para>A symbol without a bar at the fill never fills: the row is rejected with <see cref="RejectReason.MissingBar"/>
     /// (a carried remainder waits for the symbol's next bar); positions are marked at their symbol's last known close.</para>
-    /// <para>Cash, fully funded as in the portfolio: the part of an order that adds exposure is capped by the free cash (balance
+    /// <para>Cash, fully funded as in the portfolio (at leverage 1): the part of an order that adds exposure is capped by the free cash (balance
     /// − the cost basis of every position still held, after realising the reduced part), fees included; then by
     /// <see cref="PortfolioOptions.Risk"/> like an entry of <see cref="FromSignals{TFee, TSlippage}"/>: the position and
     /// exposure caps cut it (<see cref="OrderStatus.Partial"/>, or <see cref="RejectReason.PositionLimit"/> /
@@ -32,13 +32,22 @@ public static partial class PortfolioSimulator
     /// symbol's fill bar volume and, with a book in <paramref name="depths"/>, at most its depth, the remainder cancelled or
     /// carried per <see cref="LiquidityLimits.Remainder"/> exactly as in <see cref="OrderSimulator.FromOrders{TFee, TSlippage}"/>.
     /// The drawdown stop closes each position as a slipped taker order at the fill's default price. Nothing is allocated per bar.</para>
+    /// <para>Perpetual futures (<see cref="PortfolioOptions.Leverage"/> <c>L</c>, <see cref="PortfolioOptions.MaintenanceMargin"/>,
+    /// <see cref="PortfolioOptions.MarginMode"/>, <see cref="PortfolioOrders.FundingRate"/>), as the single-asset order path: the
+    /// cost basis above becomes the initial margin <c>|quantity| × average entry / L</c> (cross margin: the free margin also counts
+    /// the other positions' unrealised P&amp;L at their last marks and the symbol's own at the fill price) and the free margin buys
+    /// up to <c>L ×</c> itself; sizes are read without leverage. After the fills at a bar's open (before those at its close) the
+    /// bar's funding accrues, then the margin is checked: isolated, each position's liquidation level from its average entry
+    /// price against the symbol's bar (<see cref="ExitReason.Liquidation"/>, the level or the open on a gap); cross, the account
+    /// check of <see cref="PortfolioOptions.MarginMode"/>. A liquidated position's carried remainder is cancelled
+    /// (<see cref="RejectReason.Cancelled"/>). Funding is settled at every fill that changes a position.</para>
     /// <para>Not used here: <see cref="PortfolioOptions.Sizing"/> (the order columns decide) and the intra-bar fill model.</para>
     /// </remarks>
     /// <param name="universe">The symbols on one time index (NaN where a symbol has no bar).</param>
     /// <param name="orders">Per-symbol sizes, size type and optional explicit prices, symbol-major.</param>
-    /// <param name="options">Cash, timing, risk limits, lot rules, record level.</param>
+    /// <param name="options">Cash, timing, risk limits, lot rules, leverage and margin, record level.</param>
     /// <param name="fee">Fee model (fills are takers).</param>
-    /// <param name="slippage">Slippage model (default-price fills).</param>
+    /// <param name="slippage">Slippage model (default-price fills, liquidations).</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
     /// <param name="limits">Liquidity caps (volume share and remainder policy; default: none). Order books go in
     /// <paramref name="depths"/>.</param>
@@ -73,6 +82,8 @@ public static partial class PortfolioSimulator
             throw new ArgumentException("FromOrders takes its liquidity caps in the limits argument: options.Liquidity must be default.", nameof(options));
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<PessimisticFillModel, TFee, TSlippage>(universe, options, default, fee, slippage, workspace);
+        run.UseFunding(orders.FundingRate, "orders.FundingRate");
+        bool margined = options.Leverage > 1 || options.MarginMode == MarginMode.Cross || !orders.FundingRate.IsEmpty;
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool carry = limits.Remainder == RemainderPolicy.Carry && (limits.IsLimited || booked);
         var size = orders.Size;
@@ -83,11 +94,13 @@ public static partial class PortfolioSimulator
                 run.MarkAt(t, atOpen: true);
                 if (run.HaltPending) run.FlattenOrders(t - 1, t, atOpen: true);
                 run.FillOrders(orders, t - 1, t, atOpen: true, limits, depths, carry);
+                if (margined) run.CheckMargin(t);
                 run.CancelReplaced(size, t);
                 if (t == n - 1) run.RejectAtEnd(orders, t);
             }
             else
             {
+                if (margined) run.CheckMargin(t);
                 run.MarkAt(t, atOpen: false);
                 run.CancelReplaced(size, t);
                 run.FillOrders(orders, t, t, atOpen: false, limits, depths, carry);

@@ -24,10 +24,13 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 /// <para>Missing bars: an order for a symbol without a bar at its fill position (NaN in the universe) is rejected with
 /// <see cref="RejectReason.MissingBar"/> (a reversal then keeps its position); a signal on a bar the symbol lacks is ignored
 /// unless it would act, when it is rejected the same way. A position is marked at its symbol's last known close.</para>
-/// <para>Accounting: the shared balance is initial cash + realised P&amp;L − fees; a position is (signed quantity, entry
-/// price), fully funded (a short reserves its notional); free cash = balance − Σ |quantity| × entry; equity = balance +
-/// Σ (mark × quantity − quantity × entry). Positions are not accumulated: an entry signal on the side held is ignored, as in
-/// <see cref="SignalSimulator"/>. Nothing is allocated per bar.</para>
+/// <para>Accounting: the shared balance is initial cash + realised P&amp;L − fees − settled funding; a position is (signed
+/// quantity, entry price), fully funded at leverage 1 (a short reserves its notional), else holding the margin
+/// |quantity| × entry / <see cref="PortfolioOptions.Leverage"/>; free cash = balance (cross margin: equity) − Σ margin; equity
+/// = balance + Σ (mark × quantity − quantity × entry), the recorded series less the funding accrued and not yet settled
+/// (<see cref="PortfolioSignals.FundingRate"/>; sizing and risk limits mark equity without it, as the single-asset book does).
+/// Liquidation: <see cref="PortfolioOptions.MarginMode"/>. Positions are not accumulated: an entry signal on the side held is
+/// ignored, as in <see cref="SignalSimulator"/>. Nothing is allocated per bar.</para>
 /// <para>The per-symbol state is a row of arrays rather than one <c>SingleAssetBook</c> per symbol, because a book owns its cash; the
 /// accounting is the same average-cost arithmetic (<c>PositionMath</c>) as the book's order path.</para>
 /// </remarks>
@@ -81,6 +84,7 @@ public static partial class PortfolioSimulator
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         run.UseAtr(signals.Atr);
+        run.UseFunding(signals.FundingRate, "signals.FundingRate");
         for (int t = 0; t < n; t++)
         {
             run.BeforeDecisions(t);
@@ -143,6 +147,15 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private readonly Span<int> _remainderDecision;
     private ReadOnlySpan<double> _atr;
     private int _atrBars;
+    // Perpetual futures: leverage and maintenance margin, the margin mode, and per symbol the funding accrued since the
+    // position's last fill and the funding settled but not yet attributed to a trade.
+    private readonly double _leverage, _maintenance;
+    private readonly bool _cross, _liquidates;
+    private readonly Span<double> _accrued, _settled;
+    private ReadOnlySpan<double> _fundingRate;
+    private string _fundingColumn;
+    private bool _funded;
+    private double _funding;
 
     private double _balance, _traded, _fees, _peak, _maxDrawdown, _dayStart, _lastEquity, _winSum, _lossSum;
     private int _filled, _rejected, _closed, _wins, _losses, _haltBar, _flattenedBar;
@@ -154,7 +167,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         _fill = fill;
         _exits = options.Exits;
-        _hasLevels = options.Exits.HasPriceLevels;
+        _leverage = options.Leverage;
+        _maintenance = options.MaintenanceMargin;
+        _cross = options.MarginMode == MarginMode.Cross;
+        _liquidates = !_cross && _leverage > 1;
+        _hasLevels = options.Exits.HasPriceLevels || _liquidates;
         _hasExits = _hasLevels || options.Exits.TimeStopBars > 0;
         _liquidity = options.Liquidity;
         _capsFills = _liquidity.MaxVolumeShare > 0;
@@ -192,16 +209,20 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _delta = ws.OrderDelta.AsSpan(0, _symbols);
         _remainder = ws.Remainder.AsSpan(0, _symbols);
         _remainderDecision = ws.RemainderDecision.AsSpan(0, _symbols);
+        _accrued = ws.Accrued.AsSpan(0, _symbols);
+        _settled = ws.SettledFunding.AsSpan(0, _symbols);
         _balance = options.InitialCash;
         _peak = _dayStart = _lastEquity = options.InitialCash;
         _day = long.MinValue;
         _blockedDay = long.MinValue;
         _haltBar = _flattenedBar = -1;
+        _fundingColumn = "";
     }
 
     /// <summary>Bar <paramref name="t"/>'s work before its decisions are taken. Next-open timing: mark at the open, the drawdown
-    /// stop's flattening, the fills of bar <c>t − 1</c>'s decisions and the carried remainders, then the exit levels. Signal-close
-    /// timing: the exit levels, then the carried remainders at the close.</summary>
+    /// stop's flattening, the fills of bar <c>t − 1</c>'s decisions and the carried remainders, then the bar's funding, the
+    /// cross-margin check and the exit levels. Signal-close timing: the funding, the cross-margin check and the exit levels, then
+    /// the carried remainders at the close.</summary>
     public void BeforeDecisions(int t)
     {
         if (_nextOpen)
@@ -209,10 +230,14 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             MarkAt(t, atOpen: true);
             if (HaltPending) FlattenAll(t - 1, t, atOpen: true);
             ExecutePending(t - 1, t, atOpen: true);
+            AccrueFunding(t);
+            CheckAccount(t);
             CheckExitLevels(t);
         }
         else
         {
+            AccrueFunding(t);
+            CheckAccount(t);
             CheckExitLevels(t);
             if (_carries) WorkCarried(t);
         }
@@ -240,6 +265,90 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         _atr = atr;
         _atrBars = _time.Length;
+    }
+
+    /// <summary>The funding-rate column (symbol-major, empty for none) named <paramref name="column"/> in errors: positions held
+    /// through a bar's open pay its rate.</summary>
+    public void UseFunding(ReadOnlySpan<double> fundingRate, string column)
+    {
+        _fundingRate = fundingRate;
+        _fundingColumn = column;
+        _funded = !fundingRate.IsEmpty;
+    }
+
+    // Bar t's funding, owed by every position held after the bar's open fills (opened at the open included, closed at it not),
+    // summed per symbol in the order SingleAssetBook.FundingOver sums it; a symbol without a bar pays none.
+    private void AccrueFunding(int t)
+    {
+        if (!_funded) return;
+        int n = _time.Length;
+        for (int s = 0; s < _symbols; s++)
+        {
+            if (_q[s] == 0 || !_universe.Present(s)[t]) continue;
+            double rate = _fundingRate[s * n + t];
+            if (!double.IsFinite(rate)) ThrowBadFunding(_fundingColumn, rate, s, t);
+            _accrued[s] += _universe.Open(s)[t] * rate;
+        }
+    }
+
+    // Settles symbol s's accrued funding into the balance before its position changes; the trades of the position take it.
+    private double SettleFunding(int s)
+    {
+        double paid = _q[s] * _accrued[s];
+        _accrued[s] = 0;
+        _settled[s] += paid;
+        _funding += paid;
+        return paid;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadFunding(string column, double rate, int symbol, int bar) =>
+        throw new ArgumentException($"{column} is {rate} for symbol {symbol} on bar {bar}, where a position pays funding.", column);
+
+    // Isolated margin: the price at which the position's margin plus its loss falls to the maintenance margin (the single-asset
+    // book's level).
+    private readonly double LiquidationPrice(double entry, bool isLong) => isLong
+        ? entry * (1.0 - 1.0 / _leverage) / (1.0 - _maintenance)
+        : entry * (1.0 + 1.0 / _leverage) / (1.0 + _maintenance);
+
+    // Cross margin: tests the account on bar t's path from each held symbol's open to its adverse extreme, all moving in
+    // proportion (PortfolioOptions.MarginMode); where equity minus the maintenance margin reaches 0, every position with a bar
+    // is liquidated at its price there (the open on a gap).
+    private void CheckAccount(int t)
+    {
+        if (!_cross) return;
+        // Equity minus maintenance at the opens (f0) and at the adverse extremes (f1): linear in between.
+        double f0 = _balance, slope = 0;
+        bool held = false;
+        for (int s = 0; s < _symbols; s++)
+        {
+            double q = _q[s];
+            if (q == 0) continue;
+            held = true;
+            if (_funded) f0 -= q * _accrued[s];
+            bool present = _universe.Present(s)[t];
+            double open = present ? _universe.Open(s)[t] : _mark[s], maintenance = _maintenance * Math.Abs(q);
+            f0 += q * (open - _e[s]) - maintenance * open;
+            if (present) slope += (q - maintenance) * ((q > 0 ? _universe.Low(s)[t] : _universe.High(s)[t]) - open);
+        }
+        if (!held || f0 + slope > 0) return;
+        double at = f0 <= 0 ? 0 : f0 / -slope;
+        for (int s = 0; s < _symbols; s++)
+        {
+            double q = _q[s];
+            if (q == 0) continue;
+            var side = q > 0 ? OrderSide.Sell : OrderSide.Buy;
+            if (!_universe.Present(s)[t])
+            {
+                Reject(s, t, t, side, ExitReason.Liquidation, RejectReason.MissingBar, Math.Abs(q), double.NaN);
+                continue;
+            }
+            double open = _universe.Open(s)[t];
+            double price = open + at * ((q > 0 ? _universe.Low(s)[t] : _universe.High(s)[t]) - open);
+            ClosePosition(s, t, t, price, ExitReason.Liquidation, false, Liquidity.Taker, _slipStops);
+            _exitedBar[s] = t;
+        }
+        EndStaleEntries(t);
     }
 
     /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (<see cref="Request(int, int, bool, bool, bool, bool, double, double, double, double)"/> per symbol).</summary>
@@ -401,7 +510,10 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         var bound = RejectReason.PositionLimit;
         if (!(wanted > 0))
         {
-            Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.NoEdge, 0, price);
+            // No Kelly edge (NaN), or equity at or below 0 after a liquidation: nothing to buy, recorded as the single-asset book
+            // does (its liquidity cap, else its lot check, finds nothing to fill).
+            Reject(s, decision, fill, orderSide, ExitReason.None,
+                double.IsNaN(wanted) ? RejectReason.NoEdge : _capsFills ? RejectReason.NoLiquidity : RejectReason.BelowMinQuantity, 0, price);
             return;
         }
         if (_risk.MaxPositionQuantity > 0 && quantity > _risk.MaxPositionQuantity)
@@ -411,7 +523,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         // Free cash that is rounding dust of the balance (the rest of a carried entry spent it all) affords nothing, as on the
         // order path.
         double free = FreeCash();
-        Cap(ref quantity, ref bound, free > DustFraction * _balance ? _fee.AffordableQuantity(free, price, Liquidity.Taker, _traded) : 0,
+        Cap(ref quantity, ref bound, free > DustFraction * _balance ? _fee.AffordableQuantity(free * _leverage, price, Liquidity.Taker, _traded) : 0,
             RejectReason.InsufficientFunds);
         quantity = _lots.RoundDown(quantity);
         if (!(quantity > 0))
@@ -511,6 +623,16 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             bool isLong = q > 0;
             double sl = double.IsNaN(_stopLoss[s]) ? (isLong ? double.NegativeInfinity : double.PositiveInfinity) : _stopLoss[s];
             double tp = double.IsNaN(_takeProfit[s]) ? (isLong ? double.PositiveInfinity : double.NegativeInfinity) : _takeProfit[s];
+            var adverseReason = ExitReason.StopLoss;
+            if (_liquidates)
+            {
+                double liquidation = LiquidationPrice(_e[s], isLong);
+                if (isLong ? liquidation > sl : liquidation < sl)
+                {
+                    sl = liquidation;
+                    adverseReason = ExitReason.Liquidation;
+                }
+            }
             double lower = isLong ? sl : tp, upper = isLong ? tp : sl;
             double open = _universe.Open(s)[t];
             bool trailing = false;
@@ -536,7 +658,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 continue;
             }
             bool adverse = (hit == ExitLevelHit.Lower) == isLong;
-            ClosePosition(s, t, t, price, !adverse ? ExitReason.TakeProfit : trailing ? ExitReason.TrailingStop : ExitReason.StopLoss, false,
+            ClosePosition(s, t, t, price, !adverse ? ExitReason.TakeProfit : trailing ? ExitReason.TrailingStop : adverseReason, false,
                 adverse ? Liquidity.Taker : Liquidity.Maker, adverse && _slipStops);
             _exitedBar[s] = t;
         }
@@ -590,14 +712,25 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             $"{name} resolves to {level} for a {side} entry of symbol {symbol} decided on bar {bar} with reference price {reference}: a stop-loss must lie on the losing side of the reference, a take-profit on the winning side, both > 0.",
             name);
 
+    // Free margin: the balance (cross margin: the equity) minus Σ initial margin (the cost basis at leverage 1). Accrued funding
+    // is not counted until settled, as in the single-asset book.
     private readonly double FreeCash()
     {
-        double free = _balance;
-        for (int s = 0; s < _symbols; s++) free -= Math.Abs(_q[s]) * _e[s];
+        double free = _cross ? MarkedEquity(out _) : _balance;
+        for (int s = 0; s < _symbols; s++) free -= Math.Abs(_q[s]) * _e[s] / _leverage;
         return free;
     }
 
-    // The quantity the sizing asks for, before caps and lot rounding.
+    // Funding accrued by the open positions and not yet settled.
+    private readonly double Owed()
+    {
+        double owed = 0;
+        if (_funded)
+            for (int s = 0; s < _symbols; s++) owed += _q[s] * _accrued[s];
+        return owed;
+    }
+
+    // The quantity the sizing asks for, before caps and lot rounding; NaN when the Kelly weight shows no edge.
     private readonly double Wanted(int s, PositionSide side, int decision, double price, double equity, double stopLoss)
     {
         var sizing = _options.Sizing;
@@ -608,7 +741,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 if (double.IsNaN(stop)) ThrowNoStop(side, s, decision);
                 // Capped by the free cash here, as the single-asset book sizes it (no free cash: Enter rejects it).
                 double risked = equity * sizing.Value / Math.Abs(price - stop), free = FreeCash();
-                return free > DustFraction * _balance ? Math.Min(risked, _fee.AffordableQuantity(free, price, Liquidity.Taker, _traded)) : risked;
+                return free > DustFraction * _balance ? Math.Min(risked, _fee.AffordableQuantity(free * _leverage, price, Liquidity.Taker, _traded)) : risked;
             case PortfolioSizingKind.VolatilityTarget:
                 double atr = _atr[s * _atrBars + decision];
                 if (!(atr > 0) || !double.IsFinite(atr))
@@ -622,9 +755,9 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                     b = _wins > 0 && _losses > 0 ? (_winSum / _wins) / (-_lossSum / _losses) : _wins > 0 ? double.PositiveInfinity : 0;
                 }
                 double weight = Math.Min(1.0, sizing.Value * PortfolioSizing.KellyWeight(p, b));
-                return weight > 0 ? _fee.AffordableQuantity(weight * equity, price, Liquidity.Taker, _traded) : 0;
+                return weight > 0 ? _fee.AffordableQuantity(weight * equity * _leverage, price, Liquidity.Taker, _traded) : double.NaN;
             default:
-                return _fee.AffordableQuantity(sizing.Value * equity, price, Liquidity.Taker, _traded);
+                return _fee.AffordableQuantity(sizing.Value * equity * _leverage, price, Liquidity.Taker, _traded);
         }
     }
 
@@ -655,13 +788,16 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         double price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]) : basePrice;
         double fee = _fee.Fee(quantity, price, liquidity, _traded);
         _traded += quantity * price;
+        double paid = _funded ? SettleFunding(s) : 0;
         double e = entry;
         double gross = PositionMath.Apply(ref _q[s], ref e, partial ? (q > 0 ? -quantity : quantity) : -q, price, out _);
         if (!partial) _e[s] = 0;
-        _balance += gross - fee;
+        _balance += gross - fee - paid;
         _fees += fee;
         double entryFee = partial ? _entryFee[s] * (quantity / held) : _entryFee[s];
-        double pnl = gross - fee - entryFee;
+        double funding = partial ? _settled[s] * (quantity / held) : _settled[s];
+        _settled[s] -= funding;
+        double pnl = gross - (fee + entryFee) - funding;
         _filled++;
         _closed++;
         if (pnl > 0)
@@ -683,7 +819,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 Reason = reason, Quantity = quantity, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = _q[s], EntryPriceAfter = _e[s], BalanceAfter = _balance,
             });
-            _records.Add(TradeOf(s, q > 0 ? quantity : -quantity, entry, entryFee, fill, price, fee, pnl, reason));
+            _records.Add(TradeOf(s, q > 0 ? quantity : -quantity, entry, entryFee, funding, fill, price, fee, pnl, reason));
         }
         if (partial)
         {
@@ -776,16 +912,16 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         return Math.Min(quantity, volume > 0 && double.IsFinite(volume) ? _lots.RoundDown(limits.MaxVolumeShare * volume) : 0);
     }
 
-    private readonly TradeRecord TradeOf(int s, double q, double entry, double entryFee, int exitBar, double exitPrice, double exitFee, double pnl,
-        ExitReason reason)
+    private readonly TradeRecord TradeOf(int s, double q, double entry, double entryFee, double funding, int exitBar, double exitPrice,
+        double exitFee, double pnl, ExitReason reason)
     {
         double quantity = Math.Abs(q);
         return new TradeRecord
         {
             Asset = s, EntryBar = _entryBar[s], ExitBar = exitBar, EntryTime = _time[_entryBar[s]], ExitTime = _time[exitBar],
             Side = q > 0 ? PositionSide.Long : PositionSide.Short, Quantity = quantity, EntryPrice = entry, ExitPrice = exitPrice,
-            EntryFee = entryFee, ExitFee = exitFee, Pnl = pnl,
-            Return = (q > 0 ? 1.0 : -1.0) * (exitPrice / entry - 1) - (exitFee + entryFee) / (quantity * entry),
+            EntryFee = entryFee, ExitFee = exitFee, Funding = funding, Pnl = pnl,
+            Return = (q > 0 ? 1.0 : -1.0) * (exitPrice / entry - 1) - (exitFee + entryFee + funding) / (quantity * entry),
             ExitReason = reason, StopLoss = _stopLoss[s], TakeProfit = _takeProfit[s],
         };
     }
@@ -831,9 +967,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         MarkAt(t, atOpen: false);
         double equity = MarkedEquity(out double gross);
         _lastEquity = equity;
-        _ws.EquityBuffer[t] = equity;
+        // The recorded series owe the accrued funding; the risk limits mark equity without it, as the single-asset book does.
+        double owed = Owed();
+        _ws.EquityBuffer[t] = equity - owed;
         _ws.GrossBuffer[t] = gross;
-        _ws.CashBuffer[t] = FreeCash();
+        _ws.CashBuffer[t] = FreeCash() - owed;
         if (equity > _peak) _peak = equity;
         double drawdown = 1.0 - equity / _peak;
         if (drawdown > _maxDrawdown) _maxDrawdown = drawdown;
@@ -870,14 +1008,24 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     public readonly PortfolioSummary Finish()
     {
         int n = _time.Length;
-        if (_full && n > 0)
-            for (int s = 0; s < _symbols; s++)
-                if (_q[s] != 0)
-                    _records.Add(TradeOf(s, _q[s], _e[s], _entryFee[s], n - 1, _mark[s], 0, _q[s] * (_mark[s] - _e[s]) - _entryFee[s], ExitReason.None));
+        double funding = _funding;
+        for (int s = 0; s < _symbols; s++)
+        {
+            double q = _q[s];
+            if (q == 0 || n == 0) continue;
+            double accrued = _funded ? q * _accrued[s] : 0;
+            funding += accrued;
+            if (_full)
+            {
+                double owed = _settled[s] + accrued;
+                _records.Add(TradeOf(s, q, _e[s], _entryFee[s], owed, n - 1, _mark[s], 0, q * (_mark[s] - _e[s]) - _entryFee[s] - owed, ExitReason.None));
+            }
+        }
         return new PortfolioSummary
         {
-            InitialCash = _options.InitialCash, FinalEquity = n > 0 ? _lastEquity : _options.InitialCash, FilledOrders = _filled,
-            RejectedOrders = _rejected, ClosedTrades = _closed, WinningTrades = _wins, TotalFees = _fees, MaxDrawdown = _maxDrawdown,
+            InitialCash = _options.InitialCash, FinalEquity = n > 0 ? _lastEquity - Owed() : _options.InitialCash, FilledOrders = _filled,
+            RejectedOrders = _rejected, ClosedTrades = _closed, WinningTrades = _wins, TotalFees = _fees, TotalFunding = funding,
+            MaxDrawdown = _maxDrawdown,
             HaltBar = _haltBar,
         };
     }

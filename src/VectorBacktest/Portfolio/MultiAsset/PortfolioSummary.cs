@@ -17,6 +17,8 @@ public readonly record struct PortfolioSummary
     public int WinningTrades { get; init; }
     /// <summary>All fees paid.</summary>
     public double TotalFees { get; init; }
+    /// <summary>Funding paid (negative: received), the open positions' accrued funding included.</summary>
+    public double TotalFunding { get; init; }
     /// <summary>Largest drawdown of close-marked equity, a fraction ≥ 0.</summary>
     public double MaxDrawdown { get; init; }
     /// <summary>The bar whose close fired the drawdown stop, or −1.</summary>

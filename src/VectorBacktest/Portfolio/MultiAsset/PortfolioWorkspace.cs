@@ -11,7 +11,8 @@ public sealed class PortfolioWorkspace
     private double[] _equity = [], _cash = [], _gross = [];
     private int _bars;
 
-    internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [], StopLoss = [], TakeProfit = [], Anchor = [], OrderDelta = [], Remainder = [];
+    internal double[] Quantity = [], Entry = [], EntryFee = [], Mark = [], StopLoss = [], TakeProfit = [], Anchor = [], OrderDelta = [], Remainder = [],
+        Accrued = [], SettledFunding = [];
     internal int[] EntryBar = [], LevelsFrom = [], ExitedBar = [], TimeStopBar = [], RemainderDecision = [], RemainderBar = [];
     internal SignalAction[] Pending = [];
     internal byte[] Requests = [];
@@ -27,7 +28,8 @@ public sealed class PortfolioWorkspace
     public ReadOnlySpan<TradeRecord> Trades => _records.Trades;
     /// <summary>Equity per bar, marked at each bar's close after its fills (a symbol without a bar there at its last close).</summary>
     public ReadOnlySpan<double> Equity => _equity.AsSpan(0, _bars);
-    /// <summary>Free cash per bar: balance minus the cost basis of the open positions.</summary>
+    /// <summary>Free cash (free margin) per bar: balance (cross margin: equity) minus the initial margin of the open positions
+    /// (cost basis / <see cref="PortfolioOptions.Leverage"/>) minus the funding they have accrued.</summary>
     public ReadOnlySpan<double> Cash => _cash.AsSpan(0, _bars);
     /// <summary>Gross exposure per bar, Σ |position × mark|, quote currency.</summary>
     public ReadOnlySpan<double> GrossExposure => _gross.AsSpan(0, _bars);
@@ -52,6 +54,7 @@ public sealed class PortfolioWorkspace
             Quantity = new double[symbols]; Entry = new double[symbols]; EntryFee = new double[symbols]; Mark = new double[symbols];
             StopLoss = new double[symbols]; TakeProfit = new double[symbols]; Anchor = new double[symbols]; OrderDelta = new double[symbols];
             Remainder = new double[symbols]; EntryStop = new double[symbols]; EntryTarget = new double[symbols];
+            Accrued = new double[symbols]; SettledFunding = new double[symbols];
             EntryBar = new int[symbols]; LevelsFrom = new int[symbols]; ExitedBar = new int[symbols]; TimeStopBar = new int[symbols];
             RemainderDecision = new int[symbols]; RemainderBar = new int[symbols];
             Pending = new SignalAction[symbols];
@@ -69,6 +72,8 @@ public sealed class PortfolioWorkspace
         Pending.AsSpan(0, symbols).Clear();
         OrderDelta.AsSpan(0, symbols).Clear();
         Remainder.AsSpan(0, symbols).Clear();
+        Accrued.AsSpan(0, symbols).Clear();
+        SettledFunding.AsSpan(0, symbols).Clear();
         RemainderDecision.AsSpan(0, symbols).Clear();
         RemainderBar.AsSpan(0, symbols).Clear();
         RemainderReason.AsSpan(0, symbols).Clear();

@@ -107,19 +107,34 @@ public class PortfolioEventDrivenTests
                 MaxVolumeShare = 0.001 + rng.NextDouble() * 0.3, Remainder = rng.Next(2) == 0 ? RemainderPolicy.Cancel : RemainderPolicy.Carry,
             },
         };
-        var signals = new PortfolioSignals(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target };
+        if (rng.Next(2) == 0)
+        {
+            double leverage = 1 + rng.NextDouble() * 30;
+            options = options with
+            {
+                Leverage = leverage, MaintenanceMargin = rng.NextDouble() * 0.9 / leverage,
+                MarginMode = rng.Next(2) == 0 ? MarginMode.Isolated : MarginMode.Cross,
+            };
+        }
+        double[] funding = [];
+        if (rng.Next(2) == 0)
+        {
+            funding = new double[cells];
+            for (int i = 0; i < cells; i++) funding[i] = rng.Next(4) == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
+        }
+        var signals = new PortfolioSignals(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target, FundingRate = funding };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(rng.Next(2) * 0.0005);
         return rng.Next(3) switch
         {
-            0 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, options, default(PessimisticFillModel), fee, slippage),
-            1 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, options, default(OptimisticFillModel), fee, slippage),
-            _ => Compare(universe, signals, le, lx, se, sx, stop, target, atr, options, default(IntraBarPathFillModel), fee, slippage),
+            0 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(PessimisticFillModel), fee, slippage),
+            1 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(OptimisticFillModel), fee, slippage),
+            _ => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(IntraBarPathFillModel), fee, slippage),
         };
     }
 
     private static string? Compare<TFill>(Universe universe, PortfolioSignals signals, bool[] le, bool[] lx, bool[] se, bool[] sx,
-        double[] stop, double[] target, double[] atr,
+        double[] stop, double[] target, double[] atr, double[] funding,
         PortfolioOptions options, TFill fill, FractionFee fee, FixedFractionSlippage slippage)
         where TFill : struct, IFillModel
     {
@@ -128,7 +143,7 @@ public class PortfolioEventDrivenTests
         var eventWs = new PortfolioWorkspace();
         var vector = PortfolioSimulator.FromSignals(universe, signals, options, fill, fee, slippage, vectorWs);
         var strategy = new SignalReplay(le, lx, se, sx, bars, stop, target);
-        var events = PortfolioSimulator.Run(universe, ref strategy, options, fill, fee, slippage, eventWs, atr);
+        var events = PortfolioSimulator.Run(universe, ref strategy, options, fill, fee, slippage, eventWs, atr, funding);
         if (vector != events) return $"summary {events} vs {vector}";
         if (strategy.Calls != bars) return $"{strategy.Calls} calls for {bars} bars";
         if (!vectorWs.Orders.SequenceEqual(eventWs.Orders)) return "orders differ";

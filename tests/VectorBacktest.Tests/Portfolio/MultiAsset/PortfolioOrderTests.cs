@@ -217,25 +217,36 @@ public class PortfolioOrderTests
         var depth = rng.Next(3) == 0 ? RandomDepth(bars, timing, rng) : null;
         var risk = rng.Next(2) == 0 ? default : RandomRisk(rng);
         var lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01 };
+        // Isolated leverage, maintenance margin and funding.
+        double leverage = rng.Next(2) == 0 ? 1 : 1 + rng.NextDouble() * 19;
+        double maintenance = rng.NextDouble() * 0.9 / leverage;
+        double[] funding = [];
+        if (rng.Next(2) == 0)
+        {
+            funding = new double[n];
+            for (int i = 0; i < n; i++) funding[i] = rng.Next(4) == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
+        }
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(rng.Next(2) * 0.0005);
         var single = new SimulationWorkspace();
         var ws = new PortfolioWorkspace();
-        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price),
-            new SimulationOptions { Timing = timing, Lots = lots, Risk = risk }, fee, slip, single, limits with { Depth = depth });
-        var actual = PortfolioSimulator.FromOrders(Universe.Create(bars), new PortfolioOrders(size, type, price),
-            new PortfolioOptions { Timing = timing, Lots = lots, Risk = risk }, fee, slip, ws, limits, depth is null ? [] : [depth]);
-        if (n > 0 && actual.FinalEquity != expected.FinalEquity) return $"final equity {actual.FinalEquity} vs {expected.FinalEquity}";
-        if ((actual.FilledOrders, actual.RejectedOrders, actual.ClosedTrades, actual.TotalFees) !=
-            (expected.FilledOrders, expected.RejectedOrders, expected.ClosedTrades, expected.TotalFees)) return $"summary {actual} vs {expected}";
+        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price, funding),
+            new SimulationOptions { Timing = timing, Lots = lots, Risk = risk, Leverage = leverage, MaintenanceMargin = maintenance },
+            fee, slip, single, limits with { Depth = depth });
+        var actual = PortfolioSimulator.FromOrders(Universe.Create(bars), new PortfolioOrders(size, type, price) { FundingRate = funding },
+            new PortfolioOptions { Timing = timing, Lots = lots, Risk = risk, Leverage = leverage, MaintenanceMargin = maintenance },
+            fee, slip, ws, limits, depth is null ? [] : [depth]);
         if (single.Orders.Length != ws.Orders.Length) return $"{ws.Orders.Length} orders vs {single.Orders.Length}";
         for (int k = 0; k < single.Orders.Length; k++)
             if (single.Orders[k] != ws.Orders[k]) return $"order {k}: {ws.Orders[k]} vs {single.Orders[k]}";
         if (single.Trades.Length != ws.Trades.Length) return $"{ws.Trades.Length} trades vs {single.Trades.Length}";
         for (int k = 0; k < single.Trades.Length; k++)
             if (single.Trades[k] != ws.Trades[k]) return $"trade {k}: {ws.Trades[k]} vs {single.Trades[k]}";
-        var curve = EquityCurve.Build(bars, single.Orders, 10_000);
-        return curve.Equity.AsSpan().SequenceEqual(ws.Equity) ? null : "equity curves differ";
+        var curve = EquityCurve.Build(bars, single.Orders, 10_000, funding);
+        if (!curve.Equity.AsSpan().SequenceEqual(ws.Equity)) return "equity curves differ";
+        if ((actual.FilledOrders, actual.RejectedOrders, actual.ClosedTrades, actual.TotalFees, actual.TotalFunding) !=
+            (expected.FilledOrders, expected.RejectedOrders, expected.ClosedTrades, expected.TotalFees, expected.TotalFunding)) return $"summary {actual} vs {expected}";
+        return n > 0 && actual.FinalEquity != expected.FinalEquity ? $"final equity {actual.FinalEquity} vs {expected.FinalEquity}" : null;
     }
 
     internal static RiskLimits RandomRisk(Random rng) => new()

@@ -216,6 +216,20 @@ public class PortfolioSimulatorTests
             };
         }
         bool slipStops = rng.Next(2) == 0;
+        // Isolated leverage, maintenance margin and funding (the single-asset signal path refuses leverage with a carried remainder
+        // and funding with any liquidity cap).
+        double leverage = 1, maintenance = 0;
+        double[] funding = [];
+        if (liquidity.Remainder != RemainderPolicy.Carry && rng.Next(2) == 0)
+        {
+            leverage = 1 + rng.NextDouble() * 49;
+            maintenance = rng.NextDouble() * 0.9 / leverage;
+        }
+        if (!liquidity.IsLimited && rng.Next(2) == 0)
+        {
+            funding = new double[n];
+            for (int i = 0; i < n; i++) funding[i] = rng.Next(4) == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
+        }
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(0.0005);
         var single = new SimulationWorkspace();
@@ -225,15 +239,15 @@ public class PortfolioSimulatorTests
         var singleOptions = new SimulationOptions
         {
             Timing = timing, Sizing = risk ? OrderSizing.RiskFraction(riskFraction) : OrderSizing.EquityFraction(weight), Exits = exits,
-            SlipStopExits = slipStops, Liquidity = liquidity,
+            SlipStopExits = slipStops, Liquidity = liquidity, Leverage = leverage, MaintenanceMargin = maintenance,
         };
         var portfolioOptions = new PortfolioOptions
         {
             Timing = timing, Sizing = risk ? PortfolioSizing.RiskFraction(riskFraction) : PortfolioSizing.EquityWeight(weight), Exits = exits,
-            SlipStopExits = slipStops, Liquidity = liquidity,
+            SlipStopExits = slipStops, Liquidity = liquidity, Leverage = leverage, MaintenanceMargin = maintenance,
         };
-        var singleSignals = new SignalInputs(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target };
-        var portfolioSignals = new PortfolioSignals(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target };
+        var singleSignals = new SignalInputs(le, lx, se, sx, atr, funding) { StopLossPrice = stop, TakeProfitPrice = target };
+        var portfolioSignals = new PortfolioSignals(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target, FundingRate = funding };
         if (rng.Next(2) == 0)
         {
             expected = SignalSimulator.FromSignals(bars, singleSignals, singleOptions, default(PessimisticFillModel), fee, slip, single);
@@ -257,7 +271,7 @@ public class PortfolioSimulatorTests
             }
         }
         bool whole = orders == ws.Orders.Length;
-        if (whole && n > 0 && actual.FinalEquity != expected.FinalEquity) return false;
+        if (whole && n > 0 && (actual.FinalEquity != expected.FinalEquity || actual.TotalFunding != expected.TotalFunding)) return false;
         if (whole ? single.Orders.Length != orders : single.Orders.Length < orders) return false;
         for (int k = 0; k < orders; k++)
             if (single.Orders[k] != ws.Orders[k]) return false;
@@ -270,7 +284,7 @@ public class PortfolioSimulatorTests
             var (x, y) = (single.Trades[k], ws.Trades[k]);
             if (x with { Pnl = 0 } != y with { Pnl = 0 } || Math.Abs(x.Pnl - y.Pnl) > 1e-9 * Math.Max(1, Math.Abs(x.Pnl))) return false;
         }
-        var curve = EquityCurve.Build(bars, single.Orders, 10_000);
+        var curve = EquityCurve.Build(bars, single.Orders, 10_000, funding);
         return curve.Equity.AsSpan(0, until).SequenceEqual(ws.Equity[..until]);
     }
 
