@@ -17,8 +17,11 @@ namespace VectorBacktest.Portfolio;
 /// levels are checked; the strategy sees bar <c>t</c>; its requests fill at bar <c>t</c>'s close, except on a bar where
 /// an exit level closed the position (that bar's requests are dropped, as vectorbt does, and not recorded).
 /// A time stop acts on its bar when the strategy requested nothing actionable. Non-market entries
-/// (<see cref="SimulationOptions.Entry"/>) rest as working orders, matched at the start of each bar after the
-/// market fill, by the rules of <see cref="EntryOrder"/>.
+/// (<see cref="SimulationOptions.Entry"/>, or the order of <see cref="StrategyContext.PlaceLong"/>) rest as working orders,
+/// matched at the start of each bar after the market fill, by the rules of <see cref="EntryOrder"/>. Amendments,
+/// cancellations and moved exit levels (<see cref="StrategyContext.AmendOrder"/>, <see cref="StrategyContext.CancelOrder"/>,
+/// <see cref="StrategyContext.SetStopLoss"/>) are applied right after the strategy's call, before its requests, and act from the
+/// next bar.
 /// </remarks>
 public static class EventDrivenSimulator
 {
