@@ -44,7 +44,8 @@ public static class EventDrivenSimulator
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         ArgumentNullException.ThrowIfNull(bars);
-        ArgumentNullException.ThrowIfNull(strategy);
+        // Not ThrowIfNull(object): it would box a struct strategy on every run.
+        if (strategy is null) throw new ArgumentNullException(nameof(strategy));
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();

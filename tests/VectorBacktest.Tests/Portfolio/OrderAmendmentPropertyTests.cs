@@ -184,8 +184,9 @@ public class OrderAmendmentPropertyTests
 
     private readonly record struct Ended(int Bar, int DecisionBar, RejectReason Reason, double Price);
 
-    /// <summary>A plain long-only simulator of the documented rules: one unit, no fees, next-open timing, pessimistic levels.</summary>
-    private static (List<Trade> Trades, List<Ended> Ended) Reference(BarSeries bars, int seed)
+    /// <summary>A plain long-only simulator of the documented rules: one unit, no fees, pessimistic levels; exits fill at the next
+    /// open, or at the decision close under signal-close timing, where a bar whose level closed the position drops its requests.</summary>
+    private static (List<Trade> Trades, List<Ended> Ended) Reference(BarSeries bars, int seed, bool signalClose)
     {
         int n = bars.Length;
         var trades = new List<Trade>();
@@ -222,6 +223,7 @@ public class OrderAmendmentPropertyTests
                     working = false;
                 }
             }
+            bool exitedByLevel = false;
             if (held && t >= levelsFrom)
             {
                 double lower = double.IsNaN(sl) ? double.NegativeInfinity : sl, upper = double.IsNaN(tp) ? double.PositiveInfinity : tp;
@@ -234,9 +236,11 @@ public class OrderAmendmentPropertyTests
                 {
                     trades.Add(new Trade(entryBar, entry, t, exit.Price, exit.Reason, sl, tp));
                     held = false;
+                    exitedByLevel = true;
                 }
             }
             var step = Plan(seed, t, n, held, working, working ? type : OrderType.Market, working && triggered, close);
+            if (signalClose && exitedByLevel) step = default;
             if (step.Kind is StepKind.Cancel or StepKind.Replace)
             {
                 ended.Add(new Ended(t, t, RejectReason.Cancelled, type == OrderType.Stop ? stop : limit));
@@ -259,6 +263,10 @@ public class OrderAmendmentPropertyTests
                 case StepKind.AmendLimit: limit = step.Price; break;
                 case StepKind.AmendStop: stop = step.Price; break;
                 case StepKind.AmendTimeInForce: Window(t, Tif(step.Bars)); break;
+                case StepKind.Exit when signalClose:
+                    trades.Add(new Trade(entryBar, entry, t, close, ExitReason.Signal, sl, tp));
+                    held = false;
+                    break;
                 case StepKind.Exit: pendingExit = true; break;
                 case StepKind.SetStop: sl = step.Price; break;
                 case StepKind.SetTarget: tp = step.Price; break;
@@ -280,12 +288,16 @@ public class OrderAmendmentPropertyTests
     private static bool SameAsReference(int n, int seed)
     {
         var bars = TestBars.Random(n, seed, sigma: 0.01 + seed % 7 * 0.004);
-        var options = new SimulationOptions { InitialCash = 1_000_000, Sizing = OrderSizing.Quantity(1) };
+        bool signalClose = seed % 2 == 1;
+        var options = new SimulationOptions
+        {
+            InitialCash = 1_000_000, Sizing = OrderSizing.Quantity(1), Timing = signalClose ? FillTiming.SignalClose : FillTiming.NextOpen,
+        };
         var ws = new SimulationWorkspace();
         var strategy = new RandomAmender(seed, n);
         EventDrivenSimulator.Run(bars, ref strategy, options, default(PessimisticFillModel), default(NoFee), default(NoSlippage), ws);
         if (n == 0) return ws.Orders.Length == 0;
-        var (trades, ended) = Reference(bars, seed);
+        var (trades, ended) = Reference(bars, seed, signalClose);
         var actualTrades = new List<Trade>();
         foreach (var tr in ws.Trades) actualTrades.Add(new Trade(tr.EntryBar, tr.EntryPrice, tr.ExitBar, tr.ExitPrice, tr.ExitReason, tr.StopLoss, tr.TakeProfit));
         var actualEnded = new List<Ended>();
@@ -312,6 +324,46 @@ public class OrderAmendmentPropertyTests
             default(NoFee), default(NoSlippage), new SimulationWorkspace());
         Assert.Equal(Enum.GetValues<StepKind>().Length, seen.Count);
         Assert.True(SameAsReference(2000, 3));
+        Assert.True(SameAsReference(2000, 4));
+    }
+
+    /// <summary>Places, amends, cancels and moves levels on fixed bars, without allocating.</summary>
+    private struct Cycle : IBarStrategy
+    {
+        public void OnBar(ref StrategyContext c)
+        {
+            double close = c.Close[c.Bar];
+            switch (c.Bar % 12)
+            {
+                case 0: c.PlaceLong(EntryOrder.Limit(0.002, TimeInForce.GoodForBars(6)), close * 0.97); break;
+                case 2: c.AmendOrder(limitPrice: close * 0.999, timeInForce: TimeInForce.GoodForBars(4)); break;
+                case 4:
+                    c.SetStopLoss(close * 0.98);
+                    c.SetTakeProfit(close * 1.03);
+                    break;
+                case 6: c.CancelOrder(); break;
+                case 7: c.PlaceShort(EntryOrder.Stop(0.001), takeProfit: close * 0.95); break;
+                case 9: c.SetTakeProfit(double.NaN); break;
+                case 11: c.ClosePosition(); break;
+            }
+        }
+    }
+
+    [Fact]
+    public void Amending_allocates_nothing_per_bar()
+    {
+        var bars = TestBars.Random(3000, 5);
+        var ws = new SimulationWorkspace();
+        var options = new SimulationOptions { Exits = new ExitRules { TrailingFraction = 0.03 } };
+        var strategy = new Cycle();
+        EventDrivenSimulator.Run(bars, ref strategy, options, default(PessimisticFillModel), default(NoFee), default(NoSlippage), ws);
+        Assert.True(ws.Trades.Length > 50);
+        Assert.Contains(ws.Orders.ToArray(), o => o.RejectReason == RejectReason.Cancelled);
+        VectorBacktest.Tests.Infrastructure.Allocations.AssertNone(() =>
+        {
+            var again = new Cycle();
+            EventDrivenSimulator.Run(bars, ref again, options, default(PessimisticFillModel), default(NoFee), default(NoSlippage), ws);
+        });
     }
 
     private struct Recorder(HashSet<StepKind> seen, int seed, int n) : IBarStrategy
