@@ -20,8 +20,8 @@ namespace VectorBacktest.Portfolio;
 /// one bar replaces it. Changes made on bar <c>t</c>'s close act from bar <c>t + 1</c>: nothing is matched against a bar already seen.</para>
 /// <para>Exit levels. <see cref="SetStopLoss"/> / <see cref="SetTakeProfit"/> move or remove the open position's levels from the
 /// next bar on; the fill of a moved level follows the usual rules (a bar that opens past it fills at the open).</para>
-/// <para><see cref="Composition.SignalVote"/> votes on the four requests only: a member's order type, amendments,
-/// cancellations and exit moves are not forwarded.</para>
+/// <para><see cref="Composition.SignalVote"/> votes on the four requests (and their exit prices): a member's order type,
+/// amendments, cancellations and moved exit levels are not forwarded.</para>
 /// </remarks>
 public ref struct StrategyContext
 {
