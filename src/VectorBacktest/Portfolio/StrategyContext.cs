@@ -165,9 +165,10 @@ public ref struct StrategyContext
     /// (stop orders and untriggered stop-limit orders) and/or a new time in force. The order keeps its decision bar (its fill
     /// record's <see cref="OrderRecord.DecisionBar"/>, the close its attached exit prices are checked against) and is matched by the
     /// rules of <see cref="OrderType"/> with the new prices: a limit amended through the market (a buy limit above the next bar's
-    /// open) fills at that open, as a maker and unslipped like every limit fill; a stop amended through the market triggers at the
-    /// next open. A stop-limit's limit does not follow its amended stop. A new time in force restarts the clock: the order works on
-    /// at most <see cref="TimeInForce.Bars"/> bars from the next one (cut at the data's end); price amendments keep the window.
+    /// open) fills at that open, as a maker and unslipped like every limit fill; a stop amended through the market (a buy stop
+    /// below the next open) fills at that open, a taker. A stop-limit's limit does not follow its amended stop. A new time in
+    /// force restarts the clock: the order works on at most <see cref="TimeInForce.Bars"/> bars from the next one (cut at the
+    /// data's end); price amendments keep the window.
     /// </summary>
     /// <param name="limitPrice">The new limit price, finite and &gt; 0 (NaN: unchanged).</param>
     /// <param name="stopPrice">The new stop price, finite and &gt; 0 (NaN: unchanged).</param>
