@@ -14,6 +14,9 @@ namespace VectorBacktest.Execution;
 /// <c>t + 1</c>, so an order that fills during bar <c>t</c> is not cancelled by bar <c>t</c>'s signal. Cancelled and
 /// expired orders are recorded as rejected (<see cref="RejectReason.Cancelled"/>, <see cref="RejectReason.Expired"/>,
 /// or <see cref="RejectReason.EndOfData"/> when the data ended first).</para>
+/// <para>On <c>EventDrivenSimulator.Run</c> a strategy may give each entry its own <see cref="EntryOrder"/>
+/// (<c>StrategyContext.PlaceLong</c>), and amend (prices, time in force) or cancel the working order; see
+/// <c>StrategyContext.AmendOrder</c>.</para>
 /// <para>The exit levels of a non-market entry are first checked on the bar after its fill, since the path inside
 /// the fill bar after the fill is unknown (backtesting.py does the same for limit entries).</para>
 /// </remarks>

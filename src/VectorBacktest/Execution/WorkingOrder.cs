@@ -17,6 +17,16 @@ internal struct WorkingOrder
     /// <summary>The entry's explicit stop-loss and take-profit prices, attached when it fills (NaN: the exit rules').</summary>
     public double StopLossPrice, TakeProfitPrice;
 
+    /// <summary>Sets the bars the order works on: from the bar after <paramref name="from"/> for <paramref name="timeInForce"/>
+    /// bars, cut at <paramref name="lastDataBar"/> (the data's last bar). Placing an order starts this clock at its decision bar;
+    /// amending its time in force restarts it at the amending bar.</summary>
+    public void Window(int from, TimeInForce timeInForce, int lastDataBar)
+    {
+        long last = (long)from + timeInForce.Bars;
+        LastBar = (int)Math.Min(last, lastDataBar);
+        EndsWithData = last > lastDataBar;
+    }
+
     /// <summary>The bar's low/high thresholds that make this bar a candidate (for the SIMD scan): fill or trigger when
     /// <c>low &lt;= Lower</c> or <c>high &gt;= Upper</c>.</summary>
     public readonly (double Lower, double Upper) Thresholds

@@ -17,8 +17,11 @@ namespace VectorBacktest.Portfolio;
 /// levels are checked; the strategy sees bar <c>t</c>; its requests fill at bar <c>t</c>'s close, except on a bar where
 /// an exit level closed the position (that bar's requests are dropped, as vectorbt does, and not recorded).
 /// A time stop acts on its bar when the strategy requested nothing actionable. Non-market entries
-/// (<see cref="SimulationOptions.Entry"/>) rest as working orders, matched at the start of each bar after the
-/// market fill, by the rules of <see cref="EntryOrder"/>.
+/// (<see cref="SimulationOptions.Entry"/>, or the order of <see cref="StrategyContext.PlaceLong"/>) rest as working orders,
+/// matched at the start of each bar after the market fill, by the rules of <see cref="EntryOrder"/>. Amendments,
+/// cancellations and moved exit levels (<see cref="StrategyContext.AmendOrder"/>, <see cref="StrategyContext.CancelOrder"/>,
+/// <see cref="StrategyContext.SetStopLoss"/>) are applied right after the strategy's call, before its requests, and act from the
+/// next bar.
 /// </remarks>
 public static class EventDrivenSimulator
 {
@@ -41,7 +44,8 @@ public static class EventDrivenSimulator
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         ArgumentNullException.ThrowIfNull(bars);
-        ArgumentNullException.ThrowIfNull(strategy);
+        // Not ThrowIfNull(object): it would box a struct strategy on every run.
+        if (strategy is null) throw new ArgumentNullException(nameof(strategy));
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workspace);
         options.Validate();
@@ -73,7 +77,6 @@ public static class EventDrivenSimulator
         bool accumulate = options.Accumulate;
         var carry = default(CarriedRemainder);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
-        bool market = options.Entry.Type == OrderType.Market;
         var pending = SignalAction.None;
         var pendingReason = ExitReason.Signal;
         double pendingStop = double.NaN, pendingTarget = double.NaN;
@@ -133,8 +136,9 @@ public static class EventDrivenSimulator
                 }
             }
 
-            var context = new StrategyContext(bars, t, book.Side, book.Quantity, book.EntryPrice, book.Balance);
+            var context = new StrategyContext(bars, t, book.Side, book.Quantity, book.EntryPrice, book.Balance, accumulate, hasWorking, working);
             strategy.OnBar(ref context);
+            if (context.Amends) Amend(ref book, ref context, ref working, ref hasWorking, t);
             if (hasWorking)
             {
                 // A working entry reads requests as if its position were held: an exit cancels it, a reversal replaces it.
@@ -144,10 +148,15 @@ public static class EventDrivenSimulator
                 book.EndEntry(working, t, RejectReason.Cancelled);
                 hasWorking = false;
                 if (onWorking == SignalAction.Close) continue;
-                var (stop, target) = context.EntryLevels(onWorking);
-                working = book.PlaceEntry(options.Entry, onWorking == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t, stop, target);
-                hasWorking = PlaceOrReject(ref book, working, t, n);
-                continue;
+                var replacement = context.EntryOrderFor(onWorking, options.Entry);
+                if (replacement.Type != OrderType.Market)
+                {
+                    var (stop, target) = context.EntryLevels(onWorking);
+                    working = book.PlaceEntry(replacement, onWorking == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t, stop, target);
+                    hasWorking = PlaceOrReject(ref book, working, t, n);
+                    continue;
+                }
+                // A market request replaces it: the order is gone, so the request executes as when none works.
             }
             var action = accumulate
                 ? SignalDecision.Decide(book.Side, context.LongEntry, context.LongExit, context.ShortEntry, context.ShortExit, true)
@@ -155,7 +164,7 @@ public static class EventDrivenSimulator
             if (book.ExitPending)
             {
                 // The exit is already working; only a reversal's new side is remembered, to open once flat.
-                if (market && action is SignalAction.ReverseToLong or SignalAction.ReverseToShort)
+                if (action is SignalAction.ReverseToLong or SignalAction.ReverseToShort && context.EntryOrderFor(action, options.Entry).Type == OrderType.Market)
                 {
                     var (stop, target) = context.EntryLevels(action);
                     book.DeferReversal(action == SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t, t, stop, target);
@@ -170,7 +179,8 @@ public static class EventDrivenSimulator
                 reason = ExitReason.TimeStop;
             }
             if (action == SignalAction.None || exitedByLevel && !nextOpen) continue;
-            if (!market && action is not SignalAction.Close)
+            var entry = action is SignalAction.Close ? default : context.EntryOrderFor(action, options.Entry);
+            if (entry.Type != OrderType.Market)
             {
                 // The entry becomes a working order; a reversal first closes at market by the fill timing.
                 if (action is SignalAction.ReverseToLong or SignalAction.ReverseToShort)
@@ -185,7 +195,7 @@ public static class EventDrivenSimulator
                     pendingReason = ExitReason.Reverse;
                 }
                 var (entryStop, entryTarget) = context.EntryLevels(action);
-                working = book.PlaceEntry(options.Entry,
+                working = book.PlaceEntry(entry,
                     action is SignalAction.OpenLong or SignalAction.ReverseToLong ? PositionSide.Long : PositionSide.Short, t, entryStop, entryTarget);
                 hasWorking = PlaceOrReject(ref book, working, t, n);
                 continue;
@@ -218,6 +228,21 @@ public static class EventDrivenSimulator
             carry.EndIfStale(ref book, n - 1);
             carry.End(ref book, n - 1);
         }
+    }
+
+    // Applies the strategy's amendments of bar t: a cancellation (recorded) or the amended working order, and moved exit levels.
+    private static void Amend<TFill, TFee, TSlippage>(ref SingleAssetBook<TFill, TFee, TSlippage> book, ref StrategyContext context,
+        ref WorkingOrder working, ref bool hasWorking, int t)
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+    {
+        if (context.Cancelled)
+        {
+            book.EndEntry(context.Working, t, RejectReason.Cancelled);
+            hasWorking = false;
+        }
+        else if (hasWorking) working = context.Working;
+        if (context.SetsStopLoss || context.SetsTakeProfit)
+            book.AmendExits(context.SetsStopLoss, context.NewStopLoss, context.SetsTakeProfit, context.NewTakeProfit);
     }
 
     // Works an exit's carried remainder at bar t's default price; a reversal waiting on it opens at the fill that makes the

@@ -9,7 +9,8 @@ public interface IBarStrategy
     /// <summary>
     /// Called once per bar, after that bar's fills and exit-level checks, with data up to and including the bar's close
     /// (<see cref="StrategyContext.Bar"/>). Requests placed on <paramref name="context"/> are executed by the simulator's
-    /// <see cref="Execution.FillTiming"/>.
+    /// <see cref="Execution.FillTiming"/>; amendments of the working entry order and of the position's exit levels act from the
+    /// next bar.
     /// </summary>
     void OnBar(ref StrategyContext context);
 }

@@ -369,6 +369,15 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         if (double.IsNaN(takeProfitPrice) && _exits.TakeProfit.IsSet && !(_takeProfit > 0 && (isLong ? _takeProfit > reference : _takeProfit < reference)))
             ThrowWrongSide("options.Exits.TakeProfit", _takeProfit, reference, side, decisionBar);
         if (!double.IsNaN(stopLossPrice) || !double.IsNaN(takeProfitPrice)) _hasLevels = true;
+        PlaceLevels(isLong, fillPrice);
+        _anchor = reference;
+        TimeStopBar = _exits.TimeStopBars > 0 ? (int)Math.Min(int.MaxValue, (long)fillBar + _exits.TimeStopBars - (_nextOpen ? 1 : 0)) : int.MaxValue;
+    }
+
+    // The bounds checked per bar from the stop-loss and take-profit (NaN: none) and, with leverage, the liquidation price
+    // computed from the fill price, whichever of it and the stop-loss is reached first.
+    private void PlaceLevels(bool isLong, double fillPrice)
+    {
         double sl = !double.IsNaN(_stopLoss) ? _stopLoss : (isLong ? double.NegativeInfinity : double.PositiveInfinity);
         double tp = !double.IsNaN(_takeProfit) ? _takeProfit : (isLong ? double.PositiveInfinity : double.NegativeInfinity);
         _adverseReason = ExitReason.StopLoss;
@@ -385,8 +394,6 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
         }
         _lower = isLong ? sl : tp;
         _upper = isLong ? tp : sl;
-        _anchor = reference;
-        TimeStopBar = _exits.TimeStopBars > 0 ? (int)Math.Min(int.MaxValue, (long)fillBar + _exits.TimeStopBars - (_nextOpen ? 1 : 0)) : int.MaxValue;
     }
 
     // The entry's stop-loss: the explicit price, else ExitRules.StopLoss resolved from the fill price or the decision close
@@ -699,14 +706,13 @@ internal ref partial struct SingleAssetBook<TFill, TFee, TSlippage>
     {
         var orderSide = side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
         var (limit, stop) = entry.Prices(orderSide, Close[decisionBar]);
-        long last = (long)decisionBar + entry.TimeInForce.Bars;
-        int lastBar = Close.Length - 1;
-        return new WorkingOrder
+        var order = new WorkingOrder
         {
             Type = entry.Type, Side = orderSide, Limit = limit, Stop = stop, DecisionBar = decisionBar,
-            LastBar = (int)Math.Min(last, lastBar), EndsWithData = last > lastBar,
             StopLossPrice = stopLossPrice, TakeProfitPrice = takeProfitPrice,
         };
+        order.Window(decisionBar, entry.TimeInForce, Close.Length - 1);
+        return order;
     }
 
     /// <summary>Matches a working entry order against bar <paramref name="bar"/>; opens the position when it fills.</summary>
