@@ -114,7 +114,11 @@ public sealed class BacktestResult
     /// <summary>One table as a <see cref="DataFrame"/> for notebooks (copies; times become UTC <see cref="DateTime"/>s).</summary>
     /// <param name="table">Which table.</param>
     /// <exception cref="ArgumentOutOfRangeException">An unknown table.</exception>
-    public DataFrame ToDataFrame(ResultTable table) => DataFrame.FromArrowRecordBatch(ToRecordBatch(table));
+    public DataFrame ToDataFrame(ResultTable table)
+    {
+        using var batch = ToRecordBatch(table);
+        return ResultFrames.From(batch);
+    }
 
     /// <summary>The file name of a table in a saved folder (<c>orders.arrow</c>, <c>trades.arrow</c>, <c>equity.arrow</c>).</summary>
     /// <param name="table">Which table.</param>

@@ -141,6 +141,11 @@ public sealed class BacktestResultTests : IDisposable
         Assert.Equal(result.Trades[0].Pnl, (double)frame["pnl"][0]!);
         Assert.Equal(result.Trades[0].Side.ToString(), (string)frame["side"][0]!);
         Assert.Equal(200, result.ToDataFrame(ResultTable.Equity).Rows.Count);
+        // The frame holds copies: it stays readable after collections that would free a wrapped batch's native buffers.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.Equal(result.Trades[^1].Side.ToString(), (string)frame["side"][frame.Rows.Count - 1]!);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(result.Trades[0].EntryTime).UtcDateTime, (DateTime)frame["entry_time"][0]!);
     }
 
     [Fact]
