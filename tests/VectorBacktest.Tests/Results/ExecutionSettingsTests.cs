@@ -35,6 +35,28 @@ public sealed class ExecutionSettingsTests
     }
 
     [Fact]
+    public void Engine_settings_reach_the_options_and_bad_values_name_their_key()
+    {
+        var options = new ExecutionSettings
+        {
+            Accumulate = true, MaxAdds = 3, Leverage = 1, MaxVolumeShare = 0.25, Remainder = RemainderPolicy.Carry,
+            MaxDrawdown = 0.2, DailyLossLimit = 0.05,
+        }.ToOptions();
+        Assert.Equal((true, 3), (options.Accumulate, options.MaxAdds));
+        Assert.Equal(new LiquidityLimits { MaxVolumeShare = 0.25, Remainder = RemainderPolicy.Carry }, options.Liquidity);
+        Assert.Equal((0.2, 0.05), (options.Risk.MaxDrawdown, options.Risk.DailyLossLimit));
+        Assert.Equal(int.MaxValue, new ExecutionSettings { Accumulate = true }.ToOptions().MaxAdds);
+        var perpetual = new ExecutionSettings { Leverage = 5, MaintenanceMargin = 0.004 }.ToOptions();
+        Assert.Equal((5.0, 0.004), (perpetual.Leverage, perpetual.MaintenanceMargin));
+        Assert.Equal(default, new ExecutionSettings().ToOptions().Liquidity);
+
+        Assert.Equal("MaxVolumeShare", Assert.Throws<ArgumentOutOfRangeException>(() => new ExecutionSettings { MaxVolumeShare = 2 }.ToOptions()).ParamName);
+        Assert.Equal("MaxDrawdown", Assert.Throws<ArgumentOutOfRangeException>(() => new ExecutionSettings { MaxDrawdown = 1 }.ToOptions()).ParamName);
+        Assert.Equal("MaxAdds", Assert.Throws<ArgumentOutOfRangeException>(() => new ExecutionSettings { MaxAdds = -1 }.ToOptions()).ParamName);
+        Assert.Equal("Leverage", Assert.Throws<ArgumentOutOfRangeException>(() => new ExecutionSettings { Leverage = 0.5 }.ToOptions()).ParamName);
+    }
+
+    [Fact]
     public void Defaults_are_the_library_defaults_and_overrides_apply()
     {
         Assert.Equal(new SimulationOptions(), new ExecutionSettings().ToOptions());
