@@ -18,13 +18,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         int n = _time.Length;
         for (int s = 0; s < _symbols; s++)
-        {
-            double remainder = _remainder[s];
-            if (remainder == 0 || !double.IsFinite(size[s * n + t])) continue;
-            Reject(s, t, t, remainder > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(_q[s], remainder), RejectReason.Cancelled,
-                Math.Abs(remainder), double.NaN);
-            _remainder[s] = 0;
-        }
+            if (double.IsFinite(size[s * n + t])) CancelRemainder(s, t);
     }
 
     /// <summary>Rejects the rows of the last bar (next-open timing: nothing left to fill them).</summary>
@@ -333,7 +327,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                     Side = before > 0 ? PositionSide.Long : PositionSide.Short, Quantity = reduced, EntryPrice = entryBefore,
                     ExitPrice = price, EntryFee = entryShare, ExitFee = exitShare, Pnl = net,
                     Return = (before > 0 ? 1.0 : -1.0) * (price / entryBefore - 1) - (entryShare + exitShare) / (reduced * entryBefore),
-                    ExitReason = reason, StopLoss = double.NaN, TakeProfit = double.NaN,
+                    ExitReason = reason, StopLoss = _stopLoss[s], TakeProfit = _takeProfit[s],
                 });
             if (reduced < quantity)
             {
@@ -356,5 +350,6 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 Quantity = quantity, RequestedQuantity = requested, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = _q[s], EntryPriceAfter = _e[s], BalanceAfter = _balance,
             });
+        if (_followsOrders) FollowExits(s, before, decision, fill, atOpen);
     }
 }

@@ -104,6 +104,11 @@ public static partial class PortfolioSimulator
     {
         if (options.Sizing.Kind == PortfolioSizingKind.VolatilityTarget && atr.IsEmpty)
             throw new ArgumentException($"Volatility-target sizing needs the {column} column.", parameter);
+        RequireExitAtr(options, atr, bars, column, parameter);
+    }
+
+    private static void RequireExitAtr(PortfolioOptions options, ReadOnlySpan<double> atr, int bars, string column, string parameter)
+    {
         if ((options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple) && atr.IsEmpty && bars > 0)
             throw new ArgumentException($"ATR-multiple exits need the {column} column.", parameter);
     }
@@ -143,6 +148,10 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private readonly Span<int> _remainderDecision;
     private ReadOnlySpan<double> _atr;
     private int _atrBars;
+    // The caller's name for the columns the ATR comes from ("signals" or "orders"), for errors.
+    private string _inputs;
+    // Set on the order path with exits: its fills maintain them (a carried signal entry adds with its exits unchanged).
+    private bool _followsOrders;
 
     private double _balance, _traded, _fees, _peak, _maxDrawdown, _dayStart, _lastEquity, _winSum, _lossSum;
     private int _filled, _rejected, _closed, _wins, _losses, _haltBar, _flattenedBar;
@@ -197,6 +206,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _day = long.MinValue;
         _blockedDay = long.MinValue;
         _haltBar = _flattenedBar = -1;
+        _inputs = "signals";
     }
 
     /// <summary>Bar <paramref name="t"/>'s work before its decisions are taken. Next-open timing: mark at the open, the drawdown
@@ -235,11 +245,13 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
     }
 
-    /// <summary>The ATR column (symbol-major) read by volatility-target sizing and ATR-multiple exits.</summary>
-    public void UseAtr(ReadOnlySpan<double> atr)
+    /// <summary>The ATR column (symbol-major) read by volatility-target sizing and ATR-multiple exits; <paramref name="inputs"/>
+    /// names the columns it belongs to in errors.</summary>
+    public void UseAtr(ReadOnlySpan<double> atr, string inputs = "signals")
     {
         _atr = atr;
         _atrBars = _time.Length;
+        _inputs = inputs;
     }
 
     /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (<see cref="Request(int, int, bool, bool, bool, bool, double, double, double, double)"/> per symbol).</summary>
@@ -556,7 +568,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         {
             atr = _atr[s * _atrBars + decision];
             if (!(atr >= 0) || !double.IsFinite(atr))
-                throw new ArgumentException($"signals.Atr is {atr} for symbol {s} on decision bar {decision}; ATR-multiple exits need a finite ATR >= 0 there.", "signals");
+                throw new ArgumentException($"{_inputs}.Atr is {atr} for symbol {s} on decision bar {decision}; ATR-multiple exits need a finite ATR >= 0 there.", _inputs);
         }
         return level.Resolve(side, adverse, reference, atr);
     }
@@ -661,7 +673,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _balance += gross - fee;
         _fees += fee;
         double entryFee = partial ? _entryFee[s] * (quantity / held) : _entryFee[s];
-        double pnl = gross - fee - entryFee;
+        // Grouped as the single-asset book does, so a one-symbol run's trade P&L is the same double.
+        double pnl = gross - (fee + entryFee);
         _filled++;
         _closed++;
         if (pnl > 0)

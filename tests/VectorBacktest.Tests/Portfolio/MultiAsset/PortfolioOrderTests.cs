@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using VectorBacktest.Data;
 using VectorBacktest.Execution;
 using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
 using VectorBacktest.Execution.SlippageModels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Portfolio.MultiAsset;
@@ -180,8 +181,10 @@ public class PortfolioOrderTests
             Run(u, new PortfolioOrders(new double[6], SizeType.Amount, new double[5]), new PortfolioOptions(), ws)).ParamName);
         Assert.Equal("orders.SizeType", Assert.Throws<ArgumentOutOfRangeException>(() =>
             Run(u, new PortfolioOrders(new double[6], (SizeType)42), new PortfolioOptions(), ws)).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Run(u, new PortfolioOrders(new double[6]),
-            new PortfolioOptions { Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.01) } }, ws)).ParamName);
+        Assert.Equal("orders", Assert.Throws<ArgumentException>(() => Run(u, new PortfolioOrders(new double[6]),
+            new PortfolioOptions { Exits = new ExitRules { StopLoss = ExitLevel.AtrMultiple(2) } }, ws)).ParamName);
+        Assert.Equal("orders.Atr", Assert.Throws<ArgumentException>(() =>
+            Run(u, new PortfolioOrders(new double[6], atr: new double[5]), new PortfolioOptions(), ws)).ParamName);
         Assert.Equal("MaxVolumeShare", Assert.Throws<ArgumentOutOfRangeException>(() =>
             Run(u, new PortfolioOrders(new double[6]), new PortfolioOptions(), ws, new LiquidityLimits { MaxVolumeShare = 2 })).ParamName);
         Assert.Throws<ArgumentNullException>(() => Run(u, new PortfolioOrders(new double[6]), new PortfolioOptions(), null!));
@@ -219,12 +222,42 @@ public class PortfolioOrderTests
         var lots = rng.Next(2) == 0 ? default : new LotRules { QuantityStep = 0.01 };
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(rng.Next(2) * 0.0005);
+        // Attached exits (drawn last, so the draws above are those of the exit-free property): fraction, ATR-multiple or absolute
+        // levels (an absolute level on the wrong side must throw the same error in both), trailing and time stops.
+        var exits = rng.Next(3) == 0 ? default : RandomExits(bars, rng);
+        bool slipStops = rng.Next(2) == 0, pessimistic = rng.Next(2) == 0;
+        var atr = new double[n];
+        for (int i = 0; i < n; i++) atr[i] = bars.High[i] - bars.Low[i];
         var single = new SimulationWorkspace();
         var ws = new PortfolioWorkspace();
-        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price),
-            new SimulationOptions { Timing = timing, Lots = lots, Risk = risk }, fee, slip, single, limits with { Depth = depth });
-        var actual = PortfolioSimulator.FromOrders(Universe.Create(bars), new PortfolioOrders(size, type, price),
-            new PortfolioOptions { Timing = timing, Lots = lots, Risk = risk }, fee, slip, ws, limits, depth is null ? [] : [depth]);
+        var singleOptions = new SimulationOptions { Timing = timing, Lots = lots, Risk = risk, Exits = exits, SlipStopExits = slipStops };
+        var portfolioOptions = new PortfolioOptions { Timing = timing, Lots = lots, Risk = risk, Exits = exits, SlipStopExits = slipStops };
+        var singleOrders = new OrderInputs(size, type, price, atr: atr);
+        var portfolioOrders = new PortfolioOrders(size, type, price, atr: atr);
+        SimulationSummary expected;
+        try
+        {
+            expected = pessimistic
+                ? OrderSimulator.FromOrders(bars, singleOrders, singleOptions, default(PessimisticFillModel), fee, slip, single, limits with { Depth = depth })
+                : OrderSimulator.FromOrders(bars, singleOrders, singleOptions, default(IntraBarPathFillModel), fee, slip, single, limits with { Depth = depth });
+        }
+        catch (ArgumentException e)
+        {
+            try
+            {
+                PortfolioSimulator.FromOrders(Universe.Create(bars), portfolioOrders, portfolioOptions, fee, slip, ws, limits, depth is null ? [] : [depth]);
+            }
+            catch (ArgumentException m)
+            {
+                return m.ParamName == e.ParamName ? null : $"threw for {m.ParamName}, single asset for {e.ParamName}";
+            }
+            return $"single asset threw {e.Message}";
+        }
+        var actual = pessimistic
+            ? PortfolioSimulator.FromOrders(Universe.Create(bars), portfolioOrders, portfolioOptions, default(PessimisticFillModel), fee, slip, ws,
+                limits, depth is null ? [] : [depth])
+            : PortfolioSimulator.FromOrders(Universe.Create(bars), portfolioOrders, portfolioOptions, default(IntraBarPathFillModel), fee, slip, ws,
+                limits, depth is null ? [] : [depth]);
         if (n > 0 && actual.FinalEquity != expected.FinalEquity) return $"final equity {actual.FinalEquity} vs {expected.FinalEquity}";
         if ((actual.FilledOrders, actual.RejectedOrders, actual.ClosedTrades, actual.TotalFees) !=
             (expected.FilledOrders, expected.RejectedOrders, expected.ClosedTrades, expected.TotalFees)) return $"summary {actual} vs {expected}";
@@ -237,6 +270,26 @@ public class PortfolioOrderTests
         var curve = EquityCurve.Build(bars, single.Orders, 10_000);
         return curve.Equity.AsSpan().SequenceEqual(ws.Equity) ? null : "equity curves differ";
     }
+
+    internal static ExitRules RandomExits(BarSeries bars, Random rng) => new()
+    {
+        StopLoss = rng.Next(4) switch
+        {
+            0 => ExitLevel.None,
+            1 => ExitLevel.Fraction(0.005 + rng.NextDouble() * 0.03),
+            2 => ExitLevel.AtrMultiple(0.5 + rng.NextDouble() * 2),
+            _ => ExitLevel.Price(bars.Length > 0 ? bars.Close[0] * (0.9 + 0.2 * rng.NextDouble()) : 1),
+        },
+        TakeProfit = rng.Next(3) switch
+        {
+            0 => ExitLevel.None,
+            1 => ExitLevel.Fraction(0.005 + rng.NextDouble() * 0.05),
+            _ => ExitLevel.AtrMultiple(0.5 + rng.NextDouble() * 3),
+        },
+        TrailingFraction = rng.Next(2) == 0 ? 0 : 0.003 + rng.NextDouble() * 0.03,
+        TimeStopBars = rng.Next(2) == 0 ? 0 : 1 + rng.Next(12),
+        Reference = rng.Next(2) == 0 ? StopReference.FillPrice : StopReference.SignalClose,
+    };
 
     internal static RiskLimits RandomRisk(Random rng) => new()
     {
