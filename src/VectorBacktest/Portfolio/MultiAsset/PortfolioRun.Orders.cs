@@ -189,8 +189,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             return;
         }
         double volume = _universe.Volume(s)[fill];
-        double quantity = LiquidityCap(s, fill, wanted, limits);
-        if (depth is not null && quantity > 0) quantity = Math.Min(quantity, _lots.RoundDown(depth.Walk(fill, side, quantity, limit, out _)));
+        double quantity = LiquidityCap(s, fill, side, wanted, limit, limits, depth);
         unfilled = wanted - quantity;
         if (!(quantity > 0))
         {
@@ -282,11 +281,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private readonly double OrderPrice(int fill, OrderSide side, double quantity, bool opens, double basePrice, double limit,
         OrderBookDepth? depth, double volume)
     {
-        if (depth is not null)
-        {
-            depth.Walk(fill, side, quantity, limit, out double average);
-            return average;
-        }
+        if (depth is not null) return Walked(depth, fill, side, quantity, limit);
         return !double.IsNaN(limit) ? limit : _slippage.FillPrice(basePrice, side, opens, quantity, volume);
     }
 

@@ -40,14 +40,17 @@ public static partial class PortfolioSimulator
     /// <param name="fee">Fee model (fills are takers).</param>
     /// <param name="slippage">Slippage model.</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
+    /// <param name="depths">One order book per symbol (null: none for that symbol), or empty for none; see
+    /// <see cref="FromSignals{TFill, TFee, TSlippage}"/>.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting without a usable ATR on a decision bar.</exception>
+    /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting without a usable ATR on a decision
+    /// bar; <paramref name="depths"/> neither empty nor one per symbol, or a book not covering the bars.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary FromSignals<TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
-        TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
+        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<OrderBookDepth?> depths = default)
         where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel =>
-        FromSignals(universe, signals, options, default(PessimisticFillModel), fee, slippage, workspace);
+        FromSignals(universe, signals, options, default(PessimisticFillModel), fee, slippage, workspace, depths);
 
     /// <summary>Runs the per-symbol signals over <paramref name="universe"/>, with <paramref name="fill"/> deciding which of a
     /// position's two exit levels (<see cref="PortfolioOptions.Exits"/>) fills first inside one bar.</summary>
@@ -58,15 +61,22 @@ public static partial class PortfolioSimulator
     /// <param name="fee">Fee model (exits at a take-profit are makers, every other fill a taker).</param>
     /// <param name="slippage">Slippage model.</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
+    /// <param name="depths">One order book per symbol (null: none for that symbol), or empty for none, as in
+    /// <see cref="FromOrders{TFill, TFee, TSlippage}"/>: every fill of a symbol with a book — entries, exits of any reason, the
+    /// closing half of a reversal, carried remainders — takes at most the depth on its side of the fill bar's snapshot (after the
+    /// <see cref="PortfolioOptions.Liquidity"/> volume share) and fills at the volume-weighted price of the levels taken, without
+    /// slippage (an entry whose walk costs more than the free cash is cut to it); the rest is cancelled or carried per
+    /// <see cref="LiquidityLimits.Remainder"/>, as a volume-share cap's is.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting or an ATR-multiple exit without a
+    /// <exception cref="ArgumentException"><paramref name="depths"/> neither empty nor one per symbol, or a book not covering the
+    /// bars; signal columns of the wrong length; volatility targeting or an ATR-multiple exit without a
     /// usable ATR on a decision bar; an exit level on the wrong side of its reference; a <see cref="PortfolioSignals.StopLossPrice"/> /
     /// <see cref="PortfolioSignals.TakeProfitPrice"/> on the wrong side of its decision close; risk-fraction sizing of an entry
-    /// without a stop-loss; an order-book depth in <see cref="PortfolioOptions.Liquidity"/>.</exception>
+    /// without a stop-loss; an order-book depth in <see cref="PortfolioOptions.Liquidity"/> (use <paramref name="depths"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary FromSignals<TFill, TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
-        TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
+        TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<OrderBookDepth?> depths = default)
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         ArgumentNullException.ThrowIfNull(universe);
@@ -78,9 +88,11 @@ public static partial class PortfolioSimulator
         signals.ValidateLevels(symbols, n);
         RequireAtr(options, signals.Atr, n, "signals.Atr", nameof(signals));
         RequireSignalLiquidity(options, n);
+        bool booked = ValidateDepths(depths, symbols, n);
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         run.UseAtr(signals.Atr);
+        if (booked) run.UseDepths(depths);
         for (int t = 0; t < n; t++)
         {
             run.BeforeDecisions(t);
@@ -91,12 +103,12 @@ public static partial class PortfolioSimulator
         return run.Finish();
     }
 
-    // The signal drivers cap fills by volume share only: one order book cannot serve several symbols.
+    // The signal drivers take their order books per symbol (depths): one book cannot serve several symbols.
     private static void RequireSignalLiquidity(PortfolioOptions options, int bars)
     {
         options.Liquidity.Validate(bars);
         if (options.Liquidity.Depth is not null)
-            throw new ArgumentException("Multi-asset signal drivers cap liquidity by volume share only: options.Liquidity.Depth must be null (one order book cannot serve several symbols).", nameof(options));
+            throw new ArgumentException("Multi-asset drivers take one order book per symbol: pass them as depths, not options.Liquidity.Depth (one order book cannot serve several symbols).", nameof(options));
     }
 
     // Volatility-target sizing and ATR-multiple exits read an ATR column.
@@ -128,7 +140,9 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private readonly Span<ExitReason> _pendingReason, _remainderReason;
     private readonly Span<int> _remainderBar;
     private readonly LiquidityLimits _liquidity;
-    private readonly bool _capsFills, _carries;
+    // Turned on by UseDepths when some symbol has an order book.
+    private bool _capsFills, _carries;
+    private ReadOnlySpan<OrderBookDepth?> _depths;
     private const long DayMs = 86_400_000L;
     private readonly Universe _universe;
     private readonly ReadOnlySpan<long> _time;
@@ -252,6 +266,14 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _atr = atr;
         _atrBars = _time.Length;
         _inputs = inputs;
+    }
+
+    /// <summary>One order book per symbol (null: none), walked by every fill of its symbol; turns on the liquidity caps.</summary>
+    public void UseDepths(ReadOnlySpan<OrderBookDepth?> depths)
+    {
+        _depths = depths;
+        _capsFills = true;
+        _carries = _liquidity.Remainder == RemainderPolicy.Carry;
     }
 
     /// <summary>Reads bar <paramref name="t"/>'s signals into the pending actions (<see cref="Request(int, int, bool, bool, bool, bool, double, double, double, double)"/> per symbol).</summary>
@@ -432,9 +454,10 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             return;
         }
         double unfilled = 0;
+        var depth = DepthOf(s);
         if (_capsFills)
         {
-            double liquid = LiquidityCap(s, fill, quantity, _liquidity);
+            double liquid = LiquidityCap(s, fill, orderSide, quantity, double.NaN, _liquidity, depth);
             if (!(liquid > 0))
             {
                 Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.NoLiquidity, quantity, price);
@@ -443,7 +466,24 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             unfilled = quantity - liquid;
             quantity = liquid;
         }
-        price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
+        if (depth is not null)
+        {
+            // The walk's average price is the fill price; a walk dearer than the sizing price is cut to the free cash, as in
+            // the single-asset book.
+            price = Walked(depth, fill, orderSide, quantity, double.NaN);
+            double affordable = free > DustFraction * _balance ? _lots.RoundDown(_fee.AffordableQuantity(free, price, Liquidity.Taker, _traded)) : 0;
+            if (quantity > affordable)
+            {
+                quantity = affordable;
+                if (!(quantity > 0))
+                {
+                    Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.InsufficientFunds, wanted, price);
+                    return;
+                }
+                price = Walked(depth, fill, orderSide, quantity, double.NaN);
+            }
+        }
+        else price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var lot = _lots.Check(quantity, price);
         if (lot != RejectReason.None)
         {
@@ -656,7 +696,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         double q = _q[s], entry = _e[s];
         var orderSide = q > 0 ? OrderSide.Sell : OrderSide.Buy;
         double held = Math.Abs(q);
-        double quantity = _capsFills ? LiquidityCap(s, fill, held, _liquidity) : held;
+        var depth = DepthOf(s);
+        double quantity = _capsFills ? LiquidityCap(s, fill, orderSide, held, double.NaN, _liquidity, depth) : held;
         if (!(quantity > 0))
         {
             if (recordNoLiquidity) Reject(s, decision, fill, orderSide, reason, RejectReason.NoLiquidity, held, basePrice);
@@ -664,7 +705,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             return;
         }
         bool partial = quantity < held;
-        double price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]) : basePrice;
+        double price = depth is not null ? Walked(depth, fill, orderSide, quantity, double.NaN)
+            : slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]) : basePrice;
         double fee = _fee.Fee(quantity, price, liquidity, _traded);
         _traded += quantity * price;
         double e = entry;
@@ -750,7 +792,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
         double q = _q[s];
         if (q == 0 || (q > 0) != (remainder > 0)) return;
-        ExecuteOrder(s, _remainderDecision[s], fill, remainder, Price(s, fill, atOpen), double.NaN, atOpen, _liquidity, null, false, out double unfilled);
+        ExecuteOrder(s, _remainderDecision[s], fill, remainder, Price(s, fill, atOpen), double.NaN, atOpen, _liquidity, DepthOf(s), false, out double unfilled);
         _remainder[s] = remainder > 0 ? unfilled : -unfilled;
     }
 
@@ -787,6 +829,24 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         if (!(limits.MaxVolumeShare > 0)) return quantity;
         double volume = _universe.Volume(s)[bar];
         return Math.Min(quantity, volume > 0 && double.IsFinite(volume) ? _lots.RoundDown(limits.MaxVolumeShare * volume) : 0);
+    }
+
+    // The volume-share cap, then the depth of symbol s's book (if any) on `side` of `bar`'s snapshot up to `limit` (NaN: none),
+    // rounded down to the lot step, as the single-asset book's LiquidityCap.
+    private readonly double LiquidityCap(int s, int bar, OrderSide side, double quantity, double limit, in LiquidityLimits limits,
+        OrderBookDepth? depth)
+    {
+        quantity = LiquidityCap(s, bar, quantity, limits);
+        return depth is not null && quantity > 0 ? Math.Min(quantity, _lots.RoundDown(depth.Walk(bar, side, quantity, limit, out _))) : quantity;
+    }
+
+    private readonly OrderBookDepth? DepthOf(int s) => _depths.IsEmpty ? null : _depths[s];
+
+    // The volume-weighted price of the levels `quantity` takes from `depth` on `bar`.
+    private static double Walked(OrderBookDepth depth, int bar, OrderSide side, double quantity, double limit)
+    {
+        depth.Walk(bar, side, quantity, limit, out double average);
+        return average;
     }
 
     private readonly TradeRecord TradeOf(int s, double q, double entry, double entryFee, int exitBar, double exitPrice, double exitFee, double pnl,
