@@ -216,6 +216,9 @@ public class PortfolioSimulatorTests
             };
         }
         bool slipStops = rng.Next(2) == 0;
+        // An order book (drawn last, so the draws above are those of the book-free property) walked by entries and exits.
+        var depth = rng.Next(3) == 0 ? PortfolioOrderTests.RandomDepth(bars, timing, rng) : null;
+        if (depth is not null && rng.Next(2) == 0) liquidity = liquidity with { Remainder = RemainderPolicy.Carry };
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(0.0005);
         var single = new SimulationWorkspace();
@@ -225,7 +228,7 @@ public class PortfolioSimulatorTests
         var singleOptions = new SimulationOptions
         {
             Timing = timing, Sizing = risk ? OrderSizing.RiskFraction(riskFraction) : OrderSizing.EquityFraction(weight), Exits = exits,
-            SlipStopExits = slipStops, Liquidity = liquidity,
+            SlipStopExits = slipStops, Liquidity = liquidity with { Depth = depth },
         };
         var portfolioOptions = new PortfolioOptions
         {
@@ -238,13 +241,13 @@ public class PortfolioSimulatorTests
         {
             expected = SignalSimulator.FromSignals(bars, singleSignals, singleOptions, default(PessimisticFillModel), fee, slip, single);
             actual = PortfolioSimulator.FromSignals(Universe.Create(bars), portfolioSignals, portfolioOptions,
-                default(PessimisticFillModel), fee, slip, ws);
+                default(PessimisticFillModel), fee, slip, ws, depth is null ? [] : [depth]);
         }
         else
         {
             expected = SignalSimulator.FromSignals(bars, singleSignals, singleOptions, default(IntraBarPathFillModel), fee, slip, single);
             actual = PortfolioSimulator.FromSignals(Universe.Create(bars), portfolioSignals, portfolioOptions,
-                default(IntraBarPathFillModel), fee, slip, ws);
+                default(IntraBarPathFillModel), fee, slip, ws, depth is null ? [] : [depth]);
         }
         int orders = ws.Orders.Length, until = n;
         for (int k = 0; k < ws.Orders.Length; k++)
