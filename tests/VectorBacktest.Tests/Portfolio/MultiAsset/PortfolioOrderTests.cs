@@ -301,13 +301,17 @@ public class PortfolioOrderTests
     };
 
     // One to three levels a side around each bar's default fill price, 0.1 % apart, random quantities (a 0 ends a side).
-    internal static OrderBookDepth RandomDepth(BarSeries bars, FillTiming timing, Random rng)
+    internal static OrderBookDepth RandomDepth(BarSeries bars, FillTiming timing, Random rng) =>
+        RandomDepth(timing == FillTiming.NextOpen ? bars.Open : bars.Close, rng);
+
+    // Around `mid` per bar (a NaN mid, a bar the symbol lacks, is taken as 100).
+    internal static OrderBookDepth RandomDepth(ReadOnlySpan<double> mids, Random rng)
     {
-        int n = bars.Length, levels = 1 + rng.Next(3);
+        int n = mids.Length, levels = 1 + rng.Next(3);
         var bid = new double[n * levels]; var bidQ = new double[n * levels]; var ask = new double[n * levels]; var askQ = new double[n * levels];
         for (int i = 0; i < n; i++)
         {
-            double mid = timing == FillTiming.NextOpen ? bars.Open[i] : bars.Close[i];
+            double mid = double.IsNaN(mids[i]) ? 100 : mids[i];
             for (int l = 0; l < levels; l++)
             {
                 int k = i * levels + l;
