@@ -14,9 +14,11 @@ public readonly ref struct PortfolioOrders
     /// <param name="sizeType">How sizes are read (for every symbol unless <paramref name="sizeTypes"/> is given).</param>
     /// <param name="price">Explicit fill prices per symbol and bar (empty: all default); NaN = the fill timing's default price.</param>
     /// <param name="sizeTypes">How each symbol's sizes are read, one per symbol (empty: <paramref name="sizeType"/> for all).</param>
+    /// <param name="atr">ATR per symbol and bar in quote currency, symbol-major (empty: none); see <see cref="Atr"/>.</param>
     public PortfolioOrders(ReadOnlySpan<double> size, SizeType sizeType = SizeType.Amount, ReadOnlySpan<double> price = default,
-        ReadOnlySpan<SizeType> sizeTypes = default)
+        ReadOnlySpan<SizeType> sizeTypes = default, ReadOnlySpan<double> atr = default)
     {
+        Atr = atr;
         Size = size;
         SizeType = sizeType;
         Price = price;
@@ -38,10 +40,18 @@ public readonly ref struct PortfolioOrders
     /// reduction's trade carrying its pro-rata share, as in <see cref="OrderInputs.FundingRate"/>.</summary>
     public ReadOnlySpan<double> FundingRate { get; init; }
 
+    /// <summary>
+    /// ATR in quote currency per symbol and bar, symbol-major, read by <see cref="Execution.ExitLevelKind.AtrMultiple"/> exits
+    /// (<see cref="PortfolioOptions.Exits"/>) as <see cref="OrderInputs.Atr"/> is: on the bar of the symbol's order row that sets
+    /// the levels (the opening row, an add's row, a flip's row); it must be finite and &gt;= 0 there. Empty: ATR-multiple exits
+    /// are refused.
+    /// </summary>
+    public ReadOnlySpan<double> Atr { get; }
+
     /// <summary>How symbol <paramref name="symbol"/>'s sizes are read.</summary>
     internal SizeType TypeOf(int symbol) => SizeTypes.IsEmpty ? SizeType : SizeTypes[symbol];
 
-    /// <exception cref="ArgumentException">A column of the wrong length; size types neither empty nor one per symbol.</exception>
+    /// <exception cref="ArgumentException">A column of the wrong length (size, price, ATR); size types neither empty nor one per symbol.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An unknown size type.</exception>
     internal void Validate(int symbols, int bars)
     {
@@ -57,5 +67,7 @@ public readonly ref struct PortfolioOrders
             throw new ArgumentException($"orders.SizeTypes has {SizeTypes.Length} values but there are {symbols} symbols.", "orders.SizeTypes");
         foreach (var type in SizeTypes)
             if (!Enum.IsDefined(type)) throw new ArgumentOutOfRangeException("orders.SizeTypes", type, "Unknown size type.");
+        if (Atr.Length != 0 && Atr.Length != cells)
+            throw new ArgumentException($"orders.Atr has {Atr.Length} values but symbols × bars is {cells} (symbol-major).", "orders.Atr");
     }
 }

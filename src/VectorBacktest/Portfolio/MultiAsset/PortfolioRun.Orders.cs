@@ -18,13 +18,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     {
         int n = _time.Length;
         for (int s = 0; s < _symbols; s++)
-        {
-            double remainder = _remainder[s];
-            if (remainder == 0 || !double.IsFinite(size[s * n + t])) continue;
-            Reject(s, t, t, remainder > 0 ? OrderSide.Buy : OrderSide.Sell, Reduces(_q[s], remainder), RejectReason.Cancelled,
-                Math.Abs(remainder), double.NaN);
-            _remainder[s] = 0;
-        }
+            if (double.IsFinite(size[s * n + t])) CancelRemainder(s, t);
     }
 
     /// <summary>Rejects the rows of the last bar (next-open timing: nothing left to fill them).</summary>
@@ -100,22 +94,18 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             if (_delta[s] != 0) Place(orders, s, decision, fill, _delta[s], atOpen, limits, depths, carry);
     }
 
-    /// <summary>Bar <paramref name="t"/>'s funding, then the margin checks of the positions held through its open: the cross-margin
-    /// account check, or each position's isolated liquidation level (a carried remainder of a liquidated position is cancelled, as
-    /// in the single-asset order path). Called after the open fills (next-open) or before the close fills (signal-close).</summary>
-    public void CheckMargin(int t)
+    /// <summary>Bar <paramref name="t"/>'s funding, then the checks of the positions held through its open: the cross-margin
+    /// account check, then each position's exit levels (<see cref="CheckExitLevels"/>: the attached exits and the isolated
+    /// liquidation level). A position they close cancels its symbol's carried remainder, as in the single-asset order path.
+    /// Called after the open fills (next-open) or before the close fills (signal-close).</summary>
+    public void CheckPositions(int t)
     {
         AccrueFunding(t);
         CheckAccount(t);
-        if (_liquidates) CheckExitLevels(t);
+        if (_hasLevels) CheckExitLevels(t);
         else if (!_cross) return;
         for (int s = 0; s < _symbols; s++)
-        {
-            double remainder = _remainder[s];
-            if (_exitedBar[s] != t || remainder == 0) continue;
-            Reject(s, t, t, remainder > 0 ? OrderSide.Buy : OrderSide.Sell, ExitReason.None, RejectReason.Cancelled, Math.Abs(remainder), double.NaN);
-            _remainder[s] = 0;
-        }
+            if (_exitedBar[s] == t) CancelRemainder(s, t);
     }
 
     /// <summary>Fires the drawdown stop on the order path: closes every position whose symbol has a bar on <paramref name="fill"/>
@@ -213,8 +203,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             return;
         }
         double volume = _universe.Volume(s)[fill];
-        double quantity = LiquidityCap(s, fill, wanted, limits);
-        if (depth is not null && quantity > 0) quantity = Math.Min(quantity, _lots.RoundDown(depth.Walk(fill, side, quantity, limit, out _)));
+        double quantity = LiquidityCap(s, fill, side, wanted, limit, limits, depth);
         unfilled = wanted - quantity;
         if (!(quantity > 0))
         {
@@ -317,11 +306,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private readonly double OrderPrice(int fill, OrderSide side, double quantity, bool opens, double basePrice, double limit,
         OrderBookDepth? depth, double volume)
     {
-        if (depth is not null)
-        {
-            depth.Walk(fill, side, quantity, limit, out double average);
-            return average;
-        }
+        if (depth is not null) return Walked(depth, fill, side, quantity, limit);
         return !double.IsNaN(limit) ? limit : _slippage.FillPrice(basePrice, side, opens, quantity, volume);
     }
 
@@ -366,7 +351,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                     Side = before > 0 ? PositionSide.Long : PositionSide.Short, Quantity = reduced, EntryPrice = entryBefore,
                     ExitPrice = price, EntryFee = entryShare, ExitFee = exitShare, Funding = fundingShare, Pnl = net,
                     Return = (before > 0 ? 1.0 : -1.0) * (price / entryBefore - 1) - (entryShare + exitShare + fundingShare) / (reduced * entryBefore),
-                    ExitReason = reason, StopLoss = double.NaN, TakeProfit = double.NaN,
+                    ExitReason = reason, StopLoss = _stopLoss[s], TakeProfit = _takeProfit[s],
                 });
             if (reduced < quantity)
             {
@@ -389,5 +374,6 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
                 Quantity = quantity, RequestedQuantity = requested, Price = price, Fee = fee, AtOpen = atOpen,
                 PositionAfter = _q[s], EntryPriceAfter = _e[s], BalanceAfter = _balance,
             });
+        if (_followsOrders) FollowExits(s, before, decision, fill, atOpen);
     }
 }

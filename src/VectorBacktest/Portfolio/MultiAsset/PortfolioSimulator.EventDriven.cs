@@ -18,14 +18,16 @@ public static partial class PortfolioSimulator
     /// <param name="workspace">Receives the records and per-bar series.</param>
     /// <param name="atr">ATR per symbol and bar, symbol-major (for volatility-target sizing and ATR-multiple exits; empty otherwise).</param>
     /// <param name="fundingRate">Funding rate per symbol and bar, symbol-major like <see cref="PortfolioSignals.FundingRate"/> (empty: none).</param>
+    /// <param name="depths">One order book per symbol (null: none), or empty for none (see <see cref="Run{TStrategy, TFill, TFee, TSlippage}"/>).</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">As for <see cref="Run{TStrategy, TFill, TFee, TSlippage}"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary Run<TStrategy, TFee, TSlippage>(Universe universe, ref TStrategy strategy, PortfolioOptions options,
-        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<double> atr = default, ReadOnlySpan<double> fundingRate = default)
+        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<double> atr = default, ReadOnlySpan<double> fundingRate = default,
+        ReadOnlySpan<OrderBookDepth?> depths = default)
         where TStrategy : IPortfolioStrategy where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel =>
-        Run(universe, ref strategy, options, default(PessimisticFillModel), fee, slippage, workspace, atr, fundingRate);
+        Run(universe, ref strategy, options, default(PessimisticFillModel), fee, slippage, workspace, atr, fundingRate, depths);
 
     /// <summary>
     /// The bar-by-bar multi-asset driver: calls <paramref name="strategy"/> on every bar of the universe's index and executes its
@@ -52,14 +54,17 @@ public static partial class PortfolioSimulator
     /// volatility-target sizing and ATR-multiple exits, read on the decision bar; empty otherwise).</param>
     /// <param name="fundingRate">Funding rate per symbol and bar, symbol-major, with the conventions of
     /// <see cref="PortfolioSignals.FundingRate"/> (empty: none).</param>
+    /// <param name="depths">One order book per symbol (null: none for that symbol), or empty for none, walked by the symbol's fills
+    /// as in <see cref="FromSignals{TFill, TFee, TSlippage}"/>.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="atr"/> or <paramref name="fundingRate"/> of the wrong length, or empty while the sizing or exits need it;
-    /// as for <see cref="FromSignals{TFill, TFee, TSlippage}"/> otherwise.</exception>
+    /// <paramref name="depths"/> neither empty nor one per symbol, or a book not covering the bars; as for
+    /// <see cref="FromSignals{TFill, TFee, TSlippage}"/> otherwise.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range; a request for a symbol index outside the universe.</exception>
     public static PortfolioSummary Run<TStrategy, TFill, TFee, TSlippage>(Universe universe, ref TStrategy strategy, PortfolioOptions options,
         TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<double> atr = default,
-        ReadOnlySpan<double> fundingRate = default)
+        ReadOnlySpan<double> fundingRate = default, ReadOnlySpan<OrderBookDepth?> depths = default)
         where TStrategy : IPortfolioStrategy
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
@@ -76,6 +81,7 @@ public static partial class PortfolioSimulator
             throw new ArgumentException($"fundingRate has {fundingRate.Length} values but symbols × bars is {(long)symbols * n} (symbol-major).", nameof(fundingRate));
         RequireAtr(options, atr, n, nameof(atr), nameof(atr));
         RequireSignalLiquidity(options, n);
+        bool booked = ValidateDepths(depths, symbols, n);
         workspace.Reset(symbols, n);
         if (workspace.Requests.Length < symbols) workspace.Requests = new byte[symbols];
         var requests = workspace.Requests.AsSpan(0, symbols);
@@ -84,6 +90,7 @@ public static partial class PortfolioSimulator
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         run.UseAtr(atr);
         run.UseFunding(fundingRate, nameof(fundingRate));
+        if (booked) run.UseDepths(depths);
         for (int t = 0; t < n; t++)
         {
             run.BeforeDecisions(t);

@@ -9,6 +9,15 @@ namespace VectorBacktest.Portfolio.MultiAsset;
 
 public static partial class PortfolioSimulator
 {
+    /// <summary>Runs the per-symbol order columns over <paramref name="universe"/>, with the pessimistic fill model for attached
+    /// exits.</summary>
+    /// <inheritdoc cref="FromOrders{TFill, TFee, TSlippage}"/>
+    public static PortfolioSummary FromOrders<TFee, TSlippage>(Universe universe, PortfolioOrders orders, PortfolioOptions options,
+        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, LiquidityLimits limits = default,
+        ReadOnlySpan<OrderBookDepth?> depths = default)
+        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel =>
+        FromOrders(universe, orders, options, default(PessimisticFillModel), fee, slippage, workspace, limits, depths);
+
     /// <summary>
     /// vectorbt's <c>from_orders</c> with cash sharing: per-symbol order columns (<see cref="PortfolioOrders"/>) on one shared
     /// balance, each symbol accounted as <see cref="OrderSimulator.FromOrders{TFee, TSlippage}"/> does (average cost,
@@ -32,21 +41,38 @@ public static partial class PortfolioSimulator
     /// symbol's fill bar volume and, with a book in <paramref name="depths"/>, at most its depth, the remainder cancelled or
     /// carried per <see cref="LiquidityLimits.Remainder"/> exactly as in <see cref="OrderSimulator.FromOrders{TFee, TSlippage}"/>.
     /// The drawdown stop closes each position as a slipped taker order at the fill's default price. Nothing is allocated per bar.</para>
+    /// <para>Attached exits (<see cref="PortfolioOptions.Exits"/>: stop-loss and take-profit as fractions, prices or ATR
+    /// multiples of <see cref="PortfolioOrders.Atr"/>, trailing and time stops) on each symbol's position, by the rules of
+    /// <see cref="OrderSimulator.FromOrders{TFill, TFee, TSlippage}"/>: levels are resolved when the position opens from its
+    /// average entry price (or the decision bar's close with <see cref="StopReference.SignalClose"/>); an add re-resolves the
+    /// stop-loss and take-profit from the new average entry price while the trailing stop's best price and the time stop run on
+    /// from the opening; a partial reduction leaves every level; a flip resolves new ones. Levels are checked on each of the
+    /// symbol's bars after the fill's price point, after the bar's order fills under next-open timing and before them under
+    /// signal-close timing, as <see cref="FromSignals{TFill, TFee, TSlippage}"/> checks them (a bar the symbol lacks is
+    /// skipped); a reached level closes the whole position, not volume-capped (a stop as a slipped taker per
+    /// <see cref="PortfolioOptions.SlipStopExits"/>, a take-profit as a maker). The time stop closes like a default-price order
+    /// decided on the symbol's first bar at or after <c>fill + N − 1</c> (next-open, filled at the next bar's open; a missing
+    /// fill bar rejects it with <see cref="RejectReason.MissingBar"/> and it is decided again on the symbol's next bar; on the
+    /// last bar it is rejected with <see cref="RejectReason.EndOfData"/>) or filled at the close of its first bar at or after
+    /// <c>fill + N</c> (signal-close), before the order rows filling there. An exit that closes a position cancels the symbol's
+    /// carried remainder (<see cref="RejectReason.Cancelled"/>); the symbol's order rows still execute on the exit's bar.</para>
     /// <para>Perpetual futures (<see cref="PortfolioOptions.Leverage"/> <c>L</c>, <see cref="PortfolioOptions.MaintenanceMargin"/>,
     /// <see cref="PortfolioOptions.MarginMode"/>, <see cref="PortfolioOrders.FundingRate"/>), as the single-asset order path: the
     /// cost basis above becomes the initial margin <c>|quantity| × average entry / L</c> (cross margin: the free margin also counts
     /// the other positions' unrealised P&amp;L at their last marks and the symbol's own at the fill price) and the free margin buys
     /// up to <c>L ×</c> itself; sizes are read without leverage. After the fills at a bar's open (before those at its close) the
     /// bar's funding accrues, then the margin is checked: isolated, each position's liquidation level from its average entry
-    /// price against the symbol's bar (<see cref="ExitReason.Liquidation"/>, the level or the open on a gap); cross, the account
-    /// check of <see cref="PortfolioOptions.MarginMode"/>. A liquidated position's carried remainder is cancelled
-    /// (<see cref="RejectReason.Cancelled"/>). Funding is settled at every fill that changes a position.</para>
-    /// <para>Not used here: <see cref="PortfolioOptions.Sizing"/> (the order columns decide) and the intra-bar fill model.</para>
+    /// price against the symbol's bar (<see cref="ExitReason.Liquidation"/>, the level or the open on a gap), checked with the
+    /// attached exit levels in one pass; cross, the account check of <see cref="PortfolioOptions.MarginMode"/>, before the exit
+    /// levels. A liquidated position's carried remainder is cancelled (<see cref="RejectReason.Cancelled"/>). Funding is settled
+    /// at every fill that changes a position.</para>
+    /// <para>Not used here: <see cref="PortfolioOptions.Sizing"/> (the order columns decide).</para>
     /// </remarks>
     /// <param name="universe">The symbols on one time index (NaN where a symbol has no bar).</param>
     /// <param name="orders">Per-symbol sizes, size type and optional explicit prices, symbol-major.</param>
-    /// <param name="options">Cash, timing, risk limits, lot rules, leverage and margin, record level.</param>
-    /// <param name="fee">Fee model (fills are takers).</param>
+    /// <param name="options">Cash, timing, exits, risk limits, lot rules, leverage and margin, record level.</param>
+    /// <param name="fill">Intra-bar fill model for the exit levels: which of a position's two levels inside one bar fills first.</param>
+    /// <param name="fee">Fee model (fills are takers, a take-profit exit a maker).</param>
     /// <param name="slippage">Slippage model (default-price fills, liquidations).</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
     /// <param name="limits">Liquidity caps (volume share and remainder policy; default: none). Order books go in
@@ -57,14 +83,15 @@ public static partial class PortfolioSimulator
     /// price of the levels taken, without slippage); the remainder follows <see cref="LiquidityLimits.Remainder"/>.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">Order columns of the wrong length; exits or liquidity caps in <paramref name="options"/>; an
+    /// <exception cref="ArgumentException">Order columns of the wrong length; liquidity caps in <paramref name="options"/>; ATR-multiple
+    /// exits without a usable <see cref="PortfolioOrders.Atr"/>; an exit level on the wrong side of its reference; an
     /// order-book depth in <paramref name="limits"/> (use <paramref name="depths"/>); <paramref name="depths"/> neither empty nor one
     /// per symbol, or a book not covering the bars.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option or limit out of range; an unknown size type.</exception>
-    public static PortfolioSummary FromOrders<TFee, TSlippage>(Universe universe, PortfolioOrders orders, PortfolioOptions options,
-        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, LiquidityLimits limits = default,
+    public static PortfolioSummary FromOrders<TFill, TFee, TSlippage>(Universe universe, PortfolioOrders orders, PortfolioOptions options,
+        TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace, LiquidityLimits limits = default,
         ReadOnlySpan<OrderBookDepth?> depths = default)
-        where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
+        where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         ArgumentNullException.ThrowIfNull(universe);
         ArgumentNullException.ThrowIfNull(options);
@@ -76,14 +103,13 @@ public static partial class PortfolioSimulator
         if (limits.Depth is not null)
             throw new ArgumentException("FromOrders on a universe takes one order book per symbol: pass them as depths, not limits.Depth.", nameof(limits));
         bool booked = ValidateDepths(depths, symbols, n);
-        if (options.Exits.HasPriceLevels || options.Exits.TimeStopBars > 0)
-            throw new ArgumentException("FromOrders does not attach exits: options.Exits must be empty (place the exit orders in the order columns).", nameof(options));
+        RequireExitAtr(options, orders.Atr, n, "orders.Atr", nameof(orders));
         if (options.Liquidity != default)
             throw new ArgumentException("FromOrders takes its liquidity caps in the limits argument: options.Liquidity must be default.", nameof(options));
         workspace.Reset(symbols, n);
-        var run = new PortfolioRun<PessimisticFillModel, TFee, TSlippage>(universe, options, default, fee, slippage, workspace);
+        var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         run.UseFunding(orders.FundingRate, "orders.FundingRate");
-        bool margined = options.Leverage > 1 || options.MarginMode == MarginMode.Cross || !orders.FundingRate.IsEmpty;
+        run.AttachOrderExits(orders.Atr);
         bool nextOpen = options.Timing == FillTiming.NextOpen;
         bool carry = limits.Remainder == RemainderPolicy.Carry && (limits.IsLimited || booked);
         var size = orders.Size;
@@ -93,15 +119,18 @@ public static partial class PortfolioSimulator
             {
                 run.MarkAt(t, atOpen: true);
                 if (run.HaltPending) run.FlattenOrders(t - 1, t, atOpen: true);
+                run.CloseTimeStops(t - 1, t, atOpen: true);
                 run.FillOrders(orders, t - 1, t, atOpen: true, limits, depths, carry);
-                if (margined) run.CheckMargin(t);
+                run.CheckPositions(t);
+                if (t == n - 1) run.RejectTimeStopsAtEnd(t);
                 run.CancelReplaced(size, t);
                 if (t == n - 1) run.RejectAtEnd(orders, t);
             }
             else
             {
-                if (margined) run.CheckMargin(t);
+                run.CheckPositions(t);
                 run.MarkAt(t, atOpen: false);
+                run.CloseTimeStops(t, t, atOpen: false);
                 run.CancelReplaced(size, t);
                 run.FillOrders(orders, t, t, atOpen: false, limits, depths, carry);
             }

@@ -43,14 +43,17 @@ public static partial class PortfolioSimulator
     /// <param name="fee">Fee model (fills are takers).</param>
     /// <param name="slippage">Slippage model.</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
+    /// <param name="depths">One order book per symbol (null: none for that symbol), or empty for none; see
+    /// <see cref="FromSignals{TFill, TFee, TSlippage}"/>.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting without a usable ATR on a decision bar.</exception>
+    /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting without a usable ATR on a decision
+    /// bar; <paramref name="depths"/> neither empty nor one per symbol, or a book not covering the bars.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary FromSignals<TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
-        TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
+        TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<OrderBookDepth?> depths = default)
         where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel =>
-        FromSignals(universe, signals, options, default(PessimisticFillModel), fee, slippage, workspace);
+        FromSignals(universe, signals, options, default(PessimisticFillModel), fee, slippage, workspace, depths);
 
     /// <summary>Runs the per-symbol signals over <paramref name="universe"/>, with <paramref name="fill"/> deciding which of a
     /// position's two exit levels (<see cref="PortfolioOptions.Exits"/>) fills first inside one bar.</summary>
@@ -61,15 +64,23 @@ public static partial class PortfolioSimulator
     /// <param name="fee">Fee model (exits at a take-profit are makers, every other fill a taker).</param>
     /// <param name="slippage">Slippage model.</param>
     /// <param name="workspace">Receives the records and per-bar series.</param>
+    /// <param name="depths">One order book per symbol (null: none for that symbol), or empty for none, as in
+    /// <see cref="FromOrders{TFill, TFee, TSlippage}"/>: every fill of a symbol with a book — entries, exits of any reason but a
+    /// liquidation (which fills at its level), the closing half of a reversal, carried remainders — takes at most the depth on its
+    /// side of the fill bar's snapshot (after the <see cref="PortfolioOptions.Liquidity"/> volume share) and fills at the
+    /// volume-weighted price of the levels taken, without slippage (an entry whose walk costs more than the free margin buys is
+    /// cut to it); the rest is cancelled or carried per
+    /// <see cref="LiquidityLimits.Remainder"/>, as a volume-share cap's is.</param>
     /// <returns>The run's summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">Signal columns of the wrong length; volatility targeting or an ATR-multiple exit without a
+    /// <exception cref="ArgumentException"><paramref name="depths"/> neither empty nor one per symbol, or a book not covering the
+    /// bars; signal columns of the wrong length; volatility targeting or an ATR-multiple exit without a
     /// usable ATR on a decision bar; an exit level on the wrong side of its reference; a <see cref="PortfolioSignals.StopLossPrice"/> /
     /// <see cref="PortfolioSignals.TakeProfitPrice"/> on the wrong side of its decision close; risk-fraction sizing of an entry
-    /// without a stop-loss; an order-book depth in <see cref="PortfolioOptions.Liquidity"/>.</exception>
+    /// without a stop-loss; an order-book depth in <see cref="PortfolioOptions.Liquidity"/> (use <paramref name="depths"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option out of range.</exception>
     public static PortfolioSummary FromSignals<TFill, TFee, TSlippage>(Universe universe, PortfolioSignals signals, PortfolioOptions options,
-        TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace)
+        TFill fill, TFee fee, TSlippage slippage, PortfolioWorkspace workspace, ReadOnlySpan<OrderBookDepth?> depths = default)
         where TFill : struct, IFillModel where TFee : struct, IFeeModel where TSlippage : struct, ISlippageModel
     {
         ArgumentNullException.ThrowIfNull(universe);
@@ -81,10 +92,12 @@ public static partial class PortfolioSimulator
         signals.ValidateLevels(symbols, n);
         RequireAtr(options, signals.Atr, n, "signals.Atr", nameof(signals));
         RequireSignalLiquidity(options, n);
+        bool booked = ValidateDepths(depths, symbols, n);
         workspace.Reset(symbols, n);
         var run = new PortfolioRun<TFill, TFee, TSlippage>(universe, options, fill, fee, slippage, workspace);
         run.UseAtr(signals.Atr);
         run.UseFunding(signals.FundingRate, "signals.FundingRate");
+        if (booked) run.UseDepths(depths);
         for (int t = 0; t < n; t++)
         {
             run.BeforeDecisions(t);
@@ -95,12 +108,12 @@ public static partial class PortfolioSimulator
         return run.Finish();
     }
 
-    // The signal drivers cap fills by volume share only: one order book cannot serve several symbols.
+    // The signal drivers take their order books per symbol (depths): one book cannot serve several symbols.
     private static void RequireSignalLiquidity(PortfolioOptions options, int bars)
     {
         options.Liquidity.Validate(bars);
         if (options.Liquidity.Depth is not null)
-            throw new ArgumentException("Multi-asset signal drivers cap liquidity by volume share only: options.Liquidity.Depth must be null (one order book cannot serve several symbols).", nameof(options));
+            throw new ArgumentException("Multi-asset drivers take one order book per symbol: pass them as depths, not options.Liquidity.Depth (one order book cannot serve several symbols).", nameof(options));
     }
 
     // Volatility-target sizing and ATR-multiple exits read an ATR column.
@@ -108,6 +121,11 @@ public static partial class PortfolioSimulator
     {
         if (options.Sizing.Kind == PortfolioSizingKind.VolatilityTarget && atr.IsEmpty)
             throw new ArgumentException($"Volatility-target sizing needs the {column} column.", parameter);
+        RequireExitAtr(options, atr, bars, column, parameter);
+    }
+
+    private static void RequireExitAtr(PortfolioOptions options, ReadOnlySpan<double> atr, int bars, string column, string parameter)
+    {
         if ((options.Exits.StopLoss.Kind == ExitLevelKind.AtrMultiple || options.Exits.TakeProfit.Kind == ExitLevelKind.AtrMultiple) && atr.IsEmpty && bars > 0)
             throw new ArgumentException($"ATR-multiple exits need the {column} column.", parameter);
     }
@@ -127,7 +145,9 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private readonly Span<ExitReason> _pendingReason, _remainderReason;
     private readonly Span<int> _remainderBar;
     private readonly LiquidityLimits _liquidity;
-    private readonly bool _capsFills, _carries;
+    // Turned on by UseDepths when some symbol has an order book.
+    private bool _capsFills, _carries;
+    private ReadOnlySpan<OrderBookDepth?> _depths;
     private const long DayMs = 86_400_000L;
     private readonly Universe _universe;
     private readonly ReadOnlySpan<long> _time;
@@ -156,6 +176,10 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
     private string _fundingColumn;
     private bool _funded;
     private double _funding;
+    // The caller's name for the columns the ATR comes from ("signals" or "orders"), for errors.
+    private string _inputs;
+    // Set on the order path with exits: its fills maintain them (a carried signal entry adds with its exits unchanged).
+    private bool _followsOrders;
 
     private double _balance, _traded, _fees, _peak, _maxDrawdown, _dayStart, _lastEquity, _winSum, _lossSum;
     private int _filled, _rejected, _closed, _wins, _losses, _haltBar, _flattenedBar;
@@ -217,6 +241,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         _blockedDay = long.MinValue;
         _haltBar = _flattenedBar = -1;
         _fundingColumn = "";
+        _inputs = "signals";
     }
 
     /// <summary>Bar <paramref name="t"/>'s work before its decisions are taken. Next-open timing: mark at the open, the drawdown
@@ -260,11 +285,21 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
     }
 
-    /// <summary>The ATR column (symbol-major) read by volatility-target sizing and ATR-multiple exits.</summary>
-    public void UseAtr(ReadOnlySpan<double> atr)
+    /// <summary>The ATR column (symbol-major) read by volatility-target sizing and ATR-multiple exits; <paramref name="inputs"/>
+    /// names the columns it belongs to in errors.</summary>
+    public void UseAtr(ReadOnlySpan<double> atr, string inputs = "signals")
     {
         _atr = atr;
         _atrBars = _time.Length;
+        _inputs = inputs;
+    }
+
+    /// <summary>One order book per symbol (null: none), walked by every fill of its symbol; turns on the liquidity caps.</summary>
+    public void UseDepths(ReadOnlySpan<OrderBookDepth?> depths)
+    {
+        _depths = depths;
+        _capsFills = true;
+        _carries = _liquidity.Remainder == RemainderPolicy.Carry;
     }
 
     /// <summary>The funding-rate column (symbol-major, empty for none) named <paramref name="column"/> in errors: positions held
@@ -532,9 +567,10 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             return;
         }
         double unfilled = 0;
+        var depth = DepthOf(s);
         if (_capsFills)
         {
-            double liquid = LiquidityCap(s, fill, quantity, _liquidity);
+            double liquid = LiquidityCap(s, fill, orderSide, quantity, double.NaN, _liquidity, depth);
             if (!(liquid > 0))
             {
                 Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.NoLiquidity, quantity, price);
@@ -543,7 +579,24 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             unfilled = quantity - liquid;
             quantity = liquid;
         }
-        price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
+        if (depth is not null)
+        {
+            // The walk's average price is the fill price; a walk dearer than the sizing price is cut to what the free margin
+            // buys, as in the single-asset book.
+            price = Walked(depth, fill, orderSide, quantity, double.NaN);
+            double affordable = free > DustFraction * _balance ? _lots.RoundDown(_fee.AffordableQuantity(free * _leverage, price, Liquidity.Taker, _traded)) : 0;
+            if (quantity > affordable)
+            {
+                quantity = affordable;
+                if (!(quantity > 0))
+                {
+                    Reject(s, decision, fill, orderSide, ExitReason.None, RejectReason.InsufficientFunds, wanted, price);
+                    return;
+                }
+                price = Walked(depth, fill, orderSide, quantity, double.NaN);
+            }
+        }
+        else price = _slippage.FillPrice(basePrice, orderSide, true, quantity, volume);
         var lot = _lots.Check(quantity, price);
         if (lot != RejectReason.None)
         {
@@ -678,7 +731,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         {
             atr = _atr[s * _atrBars + decision];
             if (!(atr >= 0) || !double.IsFinite(atr))
-                throw new ArgumentException($"signals.Atr is {atr} for symbol {s} on decision bar {decision}; ATR-multiple exits need a finite ATR >= 0 there.", "signals");
+                throw new ArgumentException($"{_inputs}.Atr is {atr} for symbol {s} on decision bar {decision}; ATR-multiple exits need a finite ATR >= 0 there.", _inputs);
         }
         return level.Resolve(side, adverse, reference, atr);
     }
@@ -777,7 +830,9 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         double q = _q[s], entry = _e[s];
         var orderSide = q > 0 ? OrderSide.Sell : OrderSide.Buy;
         double held = Math.Abs(q);
-        double quantity = _capsFills ? LiquidityCap(s, fill, held, _liquidity) : held;
+        // The exchange takes a liquidated position at its level, not through the book (as in the single-asset book).
+        var depth = reason == ExitReason.Liquidation ? null : DepthOf(s);
+        double quantity = _capsFills ? LiquidityCap(s, fill, orderSide, held, double.NaN, _liquidity, depth) : held;
         if (!(quantity > 0))
         {
             if (recordNoLiquidity) Reject(s, decision, fill, orderSide, reason, RejectReason.NoLiquidity, held, basePrice);
@@ -785,7 +840,8 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
             return;
         }
         bool partial = quantity < held;
-        double price = slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]) : basePrice;
+        double price = depth is not null ? Walked(depth, fill, orderSide, quantity, double.NaN)
+            : slip ? _slippage.FillPrice(basePrice, orderSide, false, quantity, _universe.Volume(s)[fill]) : basePrice;
         double fee = _fee.Fee(quantity, price, liquidity, _traded);
         _traded += quantity * price;
         double paid = _funded ? SettleFunding(s) : 0;
@@ -797,6 +853,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         double entryFee = partial ? _entryFee[s] * (quantity / held) : _entryFee[s];
         double funding = partial ? _settled[s] * (quantity / held) : _settled[s];
         _settled[s] -= funding;
+        // Grouped as the single-asset book does, so a one-symbol run's trade P&L is the same double.
         double pnl = gross - (fee + entryFee) - funding;
         _filled++;
         _closed++;
@@ -873,7 +930,7 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         }
         double q = _q[s];
         if (q == 0 || (q > 0) != (remainder > 0)) return;
-        ExecuteOrder(s, _remainderDecision[s], fill, remainder, Price(s, fill, atOpen), double.NaN, atOpen, _liquidity, null, false, out double unfilled);
+        ExecuteOrder(s, _remainderDecision[s], fill, remainder, Price(s, fill, atOpen), double.NaN, atOpen, _liquidity, DepthOf(s), false, out double unfilled);
         _remainder[s] = remainder > 0 ? unfilled : -unfilled;
     }
 
@@ -910,6 +967,24 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         if (!(limits.MaxVolumeShare > 0)) return quantity;
         double volume = _universe.Volume(s)[bar];
         return Math.Min(quantity, volume > 0 && double.IsFinite(volume) ? _lots.RoundDown(limits.MaxVolumeShare * volume) : 0);
+    }
+
+    // The volume-share cap, then the depth of symbol s's book (if any) on `side` of `bar`'s snapshot up to `limit` (NaN: none),
+    // rounded down to the lot step, as the single-asset book's LiquidityCap.
+    private readonly double LiquidityCap(int s, int bar, OrderSide side, double quantity, double limit, in LiquidityLimits limits,
+        OrderBookDepth? depth)
+    {
+        quantity = LiquidityCap(s, bar, quantity, limits);
+        return depth is not null && quantity > 0 ? Math.Min(quantity, _lots.RoundDown(depth.Walk(bar, side, quantity, limit, out _))) : quantity;
+    }
+
+    private readonly OrderBookDepth? DepthOf(int s) => _depths.IsEmpty ? null : _depths[s];
+
+    // The volume-weighted price of the levels `quantity` takes from `depth` on `bar`.
+    private static double Walked(OrderBookDepth depth, int bar, OrderSide side, double quantity, double limit)
+    {
+        depth.Walk(bar, side, quantity, limit, out double average);
+        return average;
     }
 
     private readonly TradeRecord TradeOf(int s, double q, double entry, double entryFee, double funding, int exitBar, double exitPrice,

@@ -16,7 +16,7 @@ public class PortfolioEventDrivenTests
 {
     /// <summary>Replays symbol-major signal columns (and per-entry stop-loss / take-profit price columns, empty: none) as per-symbol
     /// requests; records what the context reported on each bar.</summary>
-    private sealed class SignalReplay(bool[] le, bool[] lx, bool[] se, bool[] sx, int bars, double[]? stop = null, double[]? target = null)
+    internal sealed class SignalReplay(bool[] le, bool[] lx, bool[] se, bool[] sx, int bars, double[]? stop = null, double[]? target = null)
         : IPortfolioStrategy
     {
         public int Calls;
@@ -125,25 +125,31 @@ public class PortfolioEventDrivenTests
         var signals = new PortfolioSignals(le, lx, se, sx, atr) { StopLossPrice = stop, TakeProfitPrice = target, FundingRate = funding };
         var fee = new FractionFee(0.001);
         var slippage = new FixedFractionSlippage(rng.Next(2) * 0.0005);
-        return rng.Next(3) switch
+        int fillModel = rng.Next(3);
+        // Order books (drawn last): none, or one for some symbols.
+        var depths = new OrderBookDepth?[rng.Next(2) == 0 ? 0 : symbols];
+        for (int s = 0; s < depths.Length; s++)
+            if (rng.Next(2) == 0)
+                depths[s] = PortfolioOrderTests.RandomDepth(options.Timing == FillTiming.NextOpen ? universe.Open(s) : universe.Close(s), rng);
+        return fillModel switch
         {
-            0 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(PessimisticFillModel), fee, slippage),
-            1 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(OptimisticFillModel), fee, slippage),
-            _ => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(IntraBarPathFillModel), fee, slippage),
+            0 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(PessimisticFillModel), fee, slippage, depths),
+            1 => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(OptimisticFillModel), fee, slippage, depths),
+            _ => Compare(universe, signals, le, lx, se, sx, stop, target, atr, funding, options, default(IntraBarPathFillModel), fee, slippage, depths),
         };
     }
 
     private static string? Compare<TFill>(Universe universe, PortfolioSignals signals, bool[] le, bool[] lx, bool[] se, bool[] sx,
         double[] stop, double[] target, double[] atr, double[] funding,
-        PortfolioOptions options, TFill fill, FractionFee fee, FixedFractionSlippage slippage)
+        PortfolioOptions options, TFill fill, FractionFee fee, FixedFractionSlippage slippage, OrderBookDepth?[] depths)
         where TFill : struct, IFillModel
     {
         int bars = universe.Length;
         var vectorWs = new PortfolioWorkspace();
         var eventWs = new PortfolioWorkspace();
-        var vector = PortfolioSimulator.FromSignals(universe, signals, options, fill, fee, slippage, vectorWs);
+        var vector = PortfolioSimulator.FromSignals(universe, signals, options, fill, fee, slippage, vectorWs, depths);
         var strategy = new SignalReplay(le, lx, se, sx, bars, stop, target);
-        var events = PortfolioSimulator.Run(universe, ref strategy, options, fill, fee, slippage, eventWs, atr, funding);
+        var events = PortfolioSimulator.Run(universe, ref strategy, options, fill, fee, slippage, eventWs, atr, funding, depths);
         if (vector != events) return $"summary {events} vs {vector}";
         if (strategy.Calls != bars) return $"{strategy.Calls} calls for {bars} bars";
         if (!vectorWs.Orders.SequenceEqual(eventWs.Orders)) return "orders differ";

@@ -141,5 +141,23 @@ public class PortfolioOrderReferenceTests
         Allocations.AssertNone(() =>
             PortfolioSimulator.FromOrders(u, new PortfolioOrders(size, SizeType.TargetPercent), options, new FractionFee(0.001),
                 new FixedFractionSlippage(0.0005), ws, limits, depths));
+        // With attached exits (ATR stop, take-profit, trailing and time stops) too.
+        var atr = new double[size.Length];
+        Array.Fill(atr, 0.5);
+        var exits = options with
+        {
+            Exits = new ExitRules { StopLoss = ExitLevel.AtrMultiple(2), TakeProfit = ExitLevel.Fraction(0.03), TrailingFraction = 0.02, TimeStopBars = 30 },
+        };
+        Allocations.AssertNone(() =>
+            PortfolioSimulator.FromOrders(u, new PortfolioOrders(size, SizeType.TargetPercent, atr: atr), exits, new FractionFee(0.001),
+                new FixedFractionSlippage(0.0005), ws, limits, depths));
+        // The signal driver walking per-symbol books.
+        var entries = new bool[size.Length];
+        var closes = new bool[size.Length];
+        for (int k = 0; k < entries.Length; k++) (entries[k], closes[k]) = (rng.Next(15) == 0, rng.Next(15) == 0);
+        var signalOptions = new PortfolioOptions { Sizing = PortfolioSizing.EquityWeight(0.3), Liquidity = limits };
+        Allocations.AssertNone(() =>
+            PortfolioSimulator.FromSignals(u, new PortfolioSignals(entries, closes), signalOptions, new FractionFee(0.001),
+                new FixedFractionSlippage(0.0005), ws, depths));
     }
 }

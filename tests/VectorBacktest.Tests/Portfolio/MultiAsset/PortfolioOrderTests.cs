@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using VectorBacktest.Data;
 using VectorBacktest.Execution;
 using VectorBacktest.Execution.FeeModels;
+using VectorBacktest.Execution.FillModels;
 using VectorBacktest.Execution.SlippageModels;
 using VectorBacktest.Portfolio;
 using VectorBacktest.Portfolio.MultiAsset;
@@ -13,7 +14,7 @@ namespace VectorBacktest.Tests.Portfolio.MultiAsset;
 
 public class PortfolioOrderTests
 {
-    private static double[] Sizes(int symbols, int bars, params (int Symbol, int Bar, double Size)[] cells)
+    internal static double[] Sizes(int symbols, int bars, params (int Symbol, int Bar, double Size)[] cells)
     {
         var size = new double[symbols * bars];
         Array.Fill(size, double.NaN);
@@ -21,7 +22,7 @@ public class PortfolioOrderTests
         return size;
     }
 
-    private static (double, double)?[] Flat(int n, double price)
+    internal static (double, double)?[] Flat(int n, double price)
     {
         var rows = new (double, double)?[n];
         for (int i = 0; i < n; i++) rows[i] = (price, price);
@@ -180,8 +181,10 @@ public class PortfolioOrderTests
             Run(u, new PortfolioOrders(new double[6], SizeType.Amount, new double[5]), new PortfolioOptions(), ws)).ParamName);
         Assert.Equal("orders.SizeType", Assert.Throws<ArgumentOutOfRangeException>(() =>
             Run(u, new PortfolioOrders(new double[6], (SizeType)42), new PortfolioOptions(), ws)).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentException>(() => Run(u, new PortfolioOrders(new double[6]),
-            new PortfolioOptions { Exits = new ExitRules { StopLoss = ExitLevel.Fraction(0.01) } }, ws)).ParamName);
+        Assert.Equal("orders", Assert.Throws<ArgumentException>(() => Run(u, new PortfolioOrders(new double[6]),
+            new PortfolioOptions { Exits = new ExitRules { StopLoss = ExitLevel.AtrMultiple(2) } }, ws)).ParamName);
+        Assert.Equal("orders.Atr", Assert.Throws<ArgumentException>(() =>
+            Run(u, new PortfolioOrders(new double[6], atr: new double[5]), new PortfolioOptions(), ws)).ParamName);
         Assert.Equal("MaxVolumeShare", Assert.Throws<ArgumentOutOfRangeException>(() =>
             Run(u, new PortfolioOrders(new double[6]), new PortfolioOptions(), ws, new LiquidityLimits { MaxVolumeShare = 2 })).ParamName);
         Assert.Throws<ArgumentNullException>(() => Run(u, new PortfolioOrders(new double[6]), new PortfolioOptions(), null!));
@@ -228,14 +231,48 @@ public class PortfolioOrderTests
         }
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(rng.Next(2) * 0.0005);
+        // Attached exits (drawn last, so the draws above are those of the exit-free property): fraction, ATR-multiple or absolute
+        // levels (an absolute level on the wrong side must throw the same error in both), trailing and time stops.
+        var exits = rng.Next(3) == 0 ? default : RandomExits(bars, rng);
+        bool slipStops = rng.Next(2) == 0, pessimistic = rng.Next(2) == 0;
+        var atr = new double[n];
+        for (int i = 0; i < n; i++) atr[i] = bars.High[i] - bars.Low[i];
         var single = new SimulationWorkspace();
         var ws = new PortfolioWorkspace();
-        var expected = OrderSimulator.FromOrders(bars, new OrderInputs(size, type, price, funding),
-            new SimulationOptions { Timing = timing, Lots = lots, Risk = risk, Leverage = leverage, MaintenanceMargin = maintenance },
-            fee, slip, single, limits with { Depth = depth });
-        var actual = PortfolioSimulator.FromOrders(Universe.Create(bars), new PortfolioOrders(size, type, price) { FundingRate = funding },
-            new PortfolioOptions { Timing = timing, Lots = lots, Risk = risk, Leverage = leverage, MaintenanceMargin = maintenance },
-            fee, slip, ws, limits, depth is null ? [] : [depth]);
+        var singleOptions = new SimulationOptions
+        {
+            Timing = timing, Lots = lots, Risk = risk, Exits = exits, SlipStopExits = slipStops, Leverage = leverage, MaintenanceMargin = maintenance,
+        };
+        var portfolioOptions = new PortfolioOptions
+        {
+            Timing = timing, Lots = lots, Risk = risk, Exits = exits, SlipStopExits = slipStops, Leverage = leverage, MaintenanceMargin = maintenance,
+        };
+        var singleOrders = new OrderInputs(size, type, price, funding, atr);
+        var portfolioOrders = new PortfolioOrders(size, type, price, atr: atr) { FundingRate = funding };
+        SimulationSummary expected;
+        try
+        {
+            expected = pessimistic
+                ? OrderSimulator.FromOrders(bars, singleOrders, singleOptions, default(PessimisticFillModel), fee, slip, single, limits with { Depth = depth })
+                : OrderSimulator.FromOrders(bars, singleOrders, singleOptions, default(IntraBarPathFillModel), fee, slip, single, limits with { Depth = depth });
+        }
+        catch (ArgumentException e)
+        {
+            try
+            {
+                PortfolioSimulator.FromOrders(Universe.Create(bars), portfolioOrders, portfolioOptions, fee, slip, ws, limits, depth is null ? [] : [depth]);
+            }
+            catch (ArgumentException m)
+            {
+                return m.ParamName == e.ParamName ? null : $"threw for {m.ParamName}, single asset for {e.ParamName}";
+            }
+            return $"single asset threw {e.Message}";
+        }
+        var actual = pessimistic
+            ? PortfolioSimulator.FromOrders(Universe.Create(bars), portfolioOrders, portfolioOptions, default(PessimisticFillModel), fee, slip, ws,
+                limits, depth is null ? [] : [depth])
+            : PortfolioSimulator.FromOrders(Universe.Create(bars), portfolioOrders, portfolioOptions, default(IntraBarPathFillModel), fee, slip, ws,
+                limits, depth is null ? [] : [depth]);
         if (single.Orders.Length != ws.Orders.Length) return $"{ws.Orders.Length} orders vs {single.Orders.Length}";
         for (int k = 0; k < single.Orders.Length; k++)
             if (single.Orders[k] != ws.Orders[k]) return $"order {k}: {ws.Orders[k]} vs {single.Orders[k]}";
@@ -249,6 +286,26 @@ public class PortfolioOrderTests
         return n > 0 && actual.FinalEquity != expected.FinalEquity ? $"final equity {actual.FinalEquity} vs {expected.FinalEquity}" : null;
     }
 
+    internal static ExitRules RandomExits(BarSeries bars, Random rng) => new()
+    {
+        StopLoss = rng.Next(4) switch
+        {
+            0 => ExitLevel.None,
+            1 => ExitLevel.Fraction(0.005 + rng.NextDouble() * 0.03),
+            2 => ExitLevel.AtrMultiple(0.5 + rng.NextDouble() * 2),
+            _ => ExitLevel.Price(bars.Length > 0 ? bars.Close[0] * (0.9 + 0.2 * rng.NextDouble()) : 1),
+        },
+        TakeProfit = rng.Next(3) switch
+        {
+            0 => ExitLevel.None,
+            1 => ExitLevel.Fraction(0.005 + rng.NextDouble() * 0.05),
+            _ => ExitLevel.AtrMultiple(0.5 + rng.NextDouble() * 3),
+        },
+        TrailingFraction = rng.Next(2) == 0 ? 0 : 0.003 + rng.NextDouble() * 0.03,
+        TimeStopBars = rng.Next(2) == 0 ? 0 : 1 + rng.Next(12),
+        Reference = rng.Next(2) == 0 ? StopReference.FillPrice : StopReference.SignalClose,
+    };
+
     internal static RiskLimits RandomRisk(Random rng) => new()
     {
         MaxPositionQuantity = rng.Next(3) == 0 ? 20 + rng.NextDouble() * 80 : 0,
@@ -259,13 +316,17 @@ public class PortfolioOrderTests
     };
 
     // One to three levels a side around each bar's default fill price, 0.1 % apart, random quantities (a 0 ends a side).
-    internal static OrderBookDepth RandomDepth(BarSeries bars, FillTiming timing, Random rng)
+    internal static OrderBookDepth RandomDepth(BarSeries bars, FillTiming timing, Random rng) =>
+        RandomDepth(timing == FillTiming.NextOpen ? bars.Open : bars.Close, rng);
+
+    // Around `mid` per bar (a NaN mid, a bar the symbol lacks, is taken as 100).
+    internal static OrderBookDepth RandomDepth(ReadOnlySpan<double> mids, Random rng)
     {
-        int n = bars.Length, levels = 1 + rng.Next(3);
+        int n = mids.Length, levels = 1 + rng.Next(3);
         var bid = new double[n * levels]; var bidQ = new double[n * levels]; var ask = new double[n * levels]; var askQ = new double[n * levels];
         for (int i = 0; i < n; i++)
         {
-            double mid = timing == FillTiming.NextOpen ? bars.Open[i] : bars.Close[i];
+            double mid = double.IsNaN(mids[i]) ? 100 : mids[i];
             for (int l = 0; l < levels; l++)
             {
                 int k = i * levels + l;

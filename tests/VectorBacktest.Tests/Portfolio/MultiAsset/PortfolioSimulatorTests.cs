@@ -230,6 +230,10 @@ public class PortfolioSimulatorTests
             funding = new double[n];
             for (int i = 0; i < n; i++) funding[i] = rng.Next(4) == 0 ? (rng.NextDouble() - 0.3) * 0.002 : 0;
         }
+        // An order book (drawn last, so the draws above are those of the book-free property) walked by entries and exits; not
+        // with funding, and carried only without leverage, for the same refusals.
+        var depth = funding.Length == 0 && rng.Next(3) == 0 ? PortfolioOrderTests.RandomDepth(bars, timing, rng) : null;
+        if (depth is not null && leverage == 1 && rng.Next(2) == 0) liquidity = liquidity with { Remainder = RemainderPolicy.Carry };
         var fee = new FractionFee(0.001);
         var slip = new FixedFractionSlippage(0.0005);
         var single = new SimulationWorkspace();
@@ -239,7 +243,7 @@ public class PortfolioSimulatorTests
         var singleOptions = new SimulationOptions
         {
             Timing = timing, Sizing = risk ? OrderSizing.RiskFraction(riskFraction) : OrderSizing.EquityFraction(weight), Exits = exits,
-            SlipStopExits = slipStops, Liquidity = liquidity, Leverage = leverage, MaintenanceMargin = maintenance,
+            SlipStopExits = slipStops, Liquidity = liquidity with { Depth = depth }, Leverage = leverage, MaintenanceMargin = maintenance,
         };
         var portfolioOptions = new PortfolioOptions
         {
@@ -252,13 +256,13 @@ public class PortfolioSimulatorTests
         {
             expected = SignalSimulator.FromSignals(bars, singleSignals, singleOptions, default(PessimisticFillModel), fee, slip, single);
             actual = PortfolioSimulator.FromSignals(Universe.Create(bars), portfolioSignals, portfolioOptions,
-                default(PessimisticFillModel), fee, slip, ws);
+                default(PessimisticFillModel), fee, slip, ws, depth is null ? [] : [depth]);
         }
         else
         {
             expected = SignalSimulator.FromSignals(bars, singleSignals, singleOptions, default(IntraBarPathFillModel), fee, slip, single);
             actual = PortfolioSimulator.FromSignals(Universe.Create(bars), portfolioSignals, portfolioOptions,
-                default(IntraBarPathFillModel), fee, slip, ws);
+                default(IntraBarPathFillModel), fee, slip, ws, depth is null ? [] : [depth]);
         }
         int orders = ws.Orders.Length, until = n;
         for (int k = 0; k < ws.Orders.Length; k++)
