@@ -830,9 +830,11 @@ internal ref partial struct PortfolioRun<TFill, TFee, TSlippage>
         double q = _q[s], entry = _e[s];
         var orderSide = q > 0 ? OrderSide.Sell : OrderSide.Buy;
         double held = Math.Abs(q);
-        // The exchange takes a liquidated position at its level, not through the book (as in the single-asset book).
-        var depth = reason == ExitReason.Liquidation ? null : DepthOf(s);
-        double quantity = _capsFills ? LiquidityCap(s, fill, orderSide, held, double.NaN, _liquidity, depth) : held;
+        // The exchange's liquidation engine takes the whole position at its level, neither capped nor through the book (as in the
+        // single-asset book).
+        bool liquidation = reason == ExitReason.Liquidation;
+        var depth = liquidation ? null : DepthOf(s);
+        double quantity = _capsFills && !liquidation ? LiquidityCap(s, fill, orderSide, held, double.NaN, _liquidity, depth) : held;
         if (!(quantity > 0))
         {
             if (recordNoLiquidity) Reject(s, decision, fill, orderSide, reason, RejectReason.NoLiquidity, held, basePrice);

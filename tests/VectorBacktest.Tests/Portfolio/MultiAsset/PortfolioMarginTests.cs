@@ -46,6 +46,27 @@ public class PortfolioMarginTests
     }
 
     [Fact]
+    public void A_liquidation_takes_the_whole_position_whatever_the_volume_cap()
+    {
+        // 10× on 1000, all of it on A at 100: 100 units wanted, 40 a bar (4 % of 1000): 40 on bar 1, 40 carried to bar 2's open,
+        // 20 to bar 3's. Bar 3's low 85 reaches the liquidation price 90 after its open fill: the 100 held close there at once.
+        var universe = Universe.Create(Series("A", (100, 100), (100, 100), (100, 100), (100, 85), (85, 85)));
+        var ws = new PortfolioWorkspace();
+        var options = new PortfolioOptions
+        {
+            InitialCash = 1000, Sizing = PortfolioSizing.EquityWeight(1), Leverage = 10,
+            Liquidity = new LiquidityLimits { MaxVolumeShare = 0.04, Remainder = RemainderPolicy.Carry },
+        };
+        Run(universe, new PortfolioSignals(Column(1, 5, (0, 0)), new bool[5]), options, ws);
+        var orders = ws.Orders.ToArray();
+        Assert.Equal([40.0, 40.0, 20.0], orders[..3].Select(o => o.Quantity));
+        var liquidation = orders[3];
+        Assert.Equal((3, ExitReason.Liquidation, OrderStatus.Filled, 100.0, 90.0),
+            (liquidation.Bar, liquidation.Reason, liquidation.Status, liquidation.Quantity, liquidation.Price));
+        Assert.Equal(0, liquidation.PositionAfter);
+    }
+
+    [Fact]
     public void Cross_margin_liquidates_the_account_on_a_loss_of_one_symbol_although_the_other_gains()
     {
         // 5× with maintenance 5 %: A 25 units at 100, B 50 units at 50 (B's free margin 1000 − 2500 / 5 = 500 buys 50).
