@@ -191,9 +191,7 @@ public class PortfolioMarginReferenceTests
     [Fact]
     public void Agrees_with_a_plain_reference_on_random_universes_with_leverage_margin_modes_and_funding()
     {
-        Prop.ForAll(Gen.Choose(1, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
-                (n, seed) => Mismatch(n, seed) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        PortfolioReferenceTests.AgreesOnRandomRuns(Mismatch, 300);
     }
 
     [Fact]

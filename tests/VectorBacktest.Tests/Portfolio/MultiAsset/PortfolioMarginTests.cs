@@ -13,15 +13,10 @@ public class PortfolioMarginTests
 {
     private static BarSeries Series(string symbol, params (double O, double C)?[] rows) => PortfolioSimulatorTests.Series(symbol, rows);
 
-    private static bool[] Column(int symbols, int bars, params (int Symbol, int Bar)[] cells)
-    {
-        var column = new bool[symbols * bars];
-        foreach (var (s, b) in cells) column[s * bars + b] = true;
-        return column;
-    }
+    private static bool[] Column(int symbols, int bars, params (int Symbol, int Bar)[] cells) => PortfolioSimulatorTests.Column(symbols, bars, cells);
 
     private static PortfolioSummary Run(Universe universe, PortfolioSignals signals, PortfolioOptions options, PortfolioWorkspace ws) =>
-        PortfolioSimulator.FromSignals(universe, signals, options, default(NoFee), default(NoSlippage), ws);
+        PortfolioSimulatorTests.Run(universe, signals, options, ws);
 
     [Fact]
     public void Isolated_margin_liquidates_one_symbol_while_the_other_survives()

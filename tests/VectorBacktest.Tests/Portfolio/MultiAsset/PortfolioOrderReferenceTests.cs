@@ -121,9 +121,7 @@ public class PortfolioOrderReferenceTests
     [Fact]
     public void Agrees_with_a_plain_reference_on_random_universes_with_missing_bars()
     {
-        Prop.ForAll(Gen.Choose(1, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
-                (n, seed) => Mismatch(n, seed) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        PortfolioReferenceTests.AgreesOnRandomRuns(Mismatch, 200);
     }
 
     [Fact]

@@ -239,14 +239,18 @@ public class PortfolioReferenceTests
         return null;
     }
 
+    // FsCheck over run lengths 1–200 and seeds: `mismatch` returns null when the simulator agrees with its reference.
+    internal static void AgreesOnRandomRuns(Func<int, int, string?> mismatch, int maxTest) =>
+        Prop.ForAll(Gen.Choose(1, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
+                (n, seed) => mismatch(n, seed) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(maxTest));
+
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     [Fact]
     public void Agrees_with_a_plain_reference_on_random_universes_with_missing_bars()
     {
-        Prop.ForAll(Gen.Choose(1, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
-                (n, seed) => Mismatch(n, seed) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        PortfolioReferenceTests.AgreesOnRandomRuns(Mismatch, 200);
     }
 
     [Fact]

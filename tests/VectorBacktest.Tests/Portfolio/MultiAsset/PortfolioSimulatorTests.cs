@@ -36,14 +36,14 @@ public class PortfolioSimulatorTests
         return rows;
     }
 
-    private static bool[] Column(int symbols, int bars, params (int Symbol, int Bar)[] cells)
+    internal static bool[] Column(int symbols, int bars, params (int Symbol, int Bar)[] cells)
     {
         var column = new bool[symbols * bars];
         foreach (var (s, b) in cells) column[s * bars + b] = true;
         return column;
     }
 
-    private static PortfolioSummary Run(Universe universe, PortfolioSignals signals, PortfolioOptions options, PortfolioWorkspace ws) =>
+    internal static PortfolioSummary Run(Universe universe, PortfolioSignals signals, PortfolioOptions options, PortfolioWorkspace ws) =>
         PortfolioSimulator.FromSignals(universe, signals, options, default(NoFee), default(NoSlippage), ws);
 
     [Fact]
