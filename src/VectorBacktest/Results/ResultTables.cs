@@ -46,13 +46,13 @@ internal static class ResultTables
             balance[i] = o.BalanceAfter;
         }
         return Batch(n,
-            (C.Bar, Int32Type.Default, bar.Build()), (C.DecisionBar, Int32Type.Default, decision.Build()),
-            (C.Time, ArrowBuffers.UtcMilliseconds, ArrowBuffers.WrapTime(time)), (C.Side, StringType.Default, side.Build()),
-            (C.Status, StringType.Default, status.Build()), (C.RejectReason, StringType.Default, reject.Build()),
-            (C.Reason, StringType.Default, reason.Build()), (C.Quantity, DoubleType.Default, ArrowBuffers.Wrap(quantity)),
-            (C.RequestedQuantity, DoubleType.Default, ArrowBuffers.Wrap(requested)), (C.Asset, Int32Type.Default, asset.Build()),
+            (C.Bar, Int32Type.Default, bar.Build(ManagedMemoryAllocator.Instance)), (C.DecisionBar, Int32Type.Default, decision.Build(ManagedMemoryAllocator.Instance)),
+            (C.Time, ArrowBuffers.UtcMilliseconds, ArrowBuffers.WrapTime(time)), (C.Side, StringType.Default, side.Build(ManagedMemoryAllocator.Instance)),
+            (C.Status, StringType.Default, status.Build(ManagedMemoryAllocator.Instance)), (C.RejectReason, StringType.Default, reject.Build(ManagedMemoryAllocator.Instance)),
+            (C.Reason, StringType.Default, reason.Build(ManagedMemoryAllocator.Instance)), (C.Quantity, DoubleType.Default, ArrowBuffers.Wrap(quantity)),
+            (C.RequestedQuantity, DoubleType.Default, ArrowBuffers.Wrap(requested)), (C.Asset, Int32Type.Default, asset.Build(ManagedMemoryAllocator.Instance)),
             (C.Price, DoubleType.Default, ArrowBuffers.Wrap(price)), (C.Fee, DoubleType.Default, ArrowBuffers.Wrap(fee)),
-            (C.AtOpen, BooleanType.Default, atOpen.Build()), (C.PositionAfter, DoubleType.Default, ArrowBuffers.Wrap(position)),
+            (C.AtOpen, BooleanType.Default, atOpen.Build(ManagedMemoryAllocator.Instance)), (C.PositionAfter, DoubleType.Default, ArrowBuffers.Wrap(position)),
             (C.EntryPriceAfter, DoubleType.Default, ArrowBuffers.Wrap(entry)), (C.BalanceAfter, DoubleType.Default, ArrowBuffers.Wrap(balance)));
     }
 
@@ -90,15 +90,15 @@ internal static class ResultTables
             takeProfit[i] = t.TakeProfit;
         }
         return Batch(n,
-            (C.EntryBar, Int32Type.Default, entryBar.Build()), (C.ExitBar, Int32Type.Default, exitBar.Build()),
+            (C.EntryBar, Int32Type.Default, entryBar.Build(ManagedMemoryAllocator.Instance)), (C.ExitBar, Int32Type.Default, exitBar.Build(ManagedMemoryAllocator.Instance)),
             (C.EntryTime, ArrowBuffers.UtcMilliseconds, ArrowBuffers.WrapTime(entryTime)),
-            (C.ExitTime, ArrowBuffers.UtcMilliseconds, ArrowBuffers.WrapTime(exitTime)), (C.Side, StringType.Default, side.Build()),
+            (C.ExitTime, ArrowBuffers.UtcMilliseconds, ArrowBuffers.WrapTime(exitTime)), (C.Side, StringType.Default, side.Build(ManagedMemoryAllocator.Instance)),
             (C.Quantity, DoubleType.Default, ArrowBuffers.Wrap(quantity)), (C.EntryPrice, DoubleType.Default, ArrowBuffers.Wrap(entryPrice)),
             (C.ExitPrice, DoubleType.Default, ArrowBuffers.Wrap(exitPrice)), (C.EntryFee, DoubleType.Default, ArrowBuffers.Wrap(entryFee)),
             (C.ExitFee, DoubleType.Default, ArrowBuffers.Wrap(exitFee)), (C.Funding, DoubleType.Default, ArrowBuffers.Wrap(funding)),
             (C.Pnl, DoubleType.Default, ArrowBuffers.Wrap(pnl)), (C.Return, DoubleType.Default, ArrowBuffers.Wrap(ret)),
-            (C.ExitReason, StringType.Default, exitReason.Build()), (C.StopLoss, DoubleType.Default, ArrowBuffers.Wrap(stopLoss)),
-            (C.TakeProfit, DoubleType.Default, ArrowBuffers.Wrap(takeProfit)), (C.Asset, Int32Type.Default, asset.Build()));
+            (C.ExitReason, StringType.Default, exitReason.Build(ManagedMemoryAllocator.Instance)), (C.StopLoss, DoubleType.Default, ArrowBuffers.Wrap(stopLoss)),
+            (C.TakeProfit, DoubleType.Default, ArrowBuffers.Wrap(takeProfit)), (C.Asset, Int32Type.Default, asset.Build(ManagedMemoryAllocator.Instance)));
     }
 
     public static RecordBatch EquityBatch(long[] time, double[] cash, double[] positionValue, double[] equity, double[] drawdown) =>
