@@ -17,8 +17,10 @@ internal static class CliHarness
             var stdout = Console.Out;
             var stderr = Console.Error;
             var console = AnsiConsole.Console;
-            using var output = new StringWriter();
-            using var error = new StringWriter();
+            // Not disposed: a test on another thread may read Console.Out while it points here and write to it later (FsCheck's
+            // runner does); a StringWriter holds nothing to release.
+            var output = new StringWriter();
+            var error = new StringWriter();
             Console.SetOut(output);
             Console.SetError(error);
             // Spectre's static console binds to the writer it first sees; commands write through it.

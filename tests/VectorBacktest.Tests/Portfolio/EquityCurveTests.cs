@@ -60,7 +60,7 @@ public class EquityCurveTests
                 if (Math.Abs(curve.Cash[i] + curve.PositionValue[i] - curve.Equity[i]) > 1e-9 * Math.Abs(curve.Equity[i])) return false;
             }
             return n == 0 || curve.Equity[n - 1] == summary.FinalEquity;
-        }).QuickCheckThrowOnFailure();
+        }).Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class OrderAmendmentPropertyTests
     public void Placing_each_entry_with_an_order_type_equals_that_type_in_the_options()
     {
         Prop.ForAll(Gen.Choose(0, 250).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), SameAsOptionsEntry)
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(250));
+            .Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true).WithMaxTest(250));
     }
 
     private enum StepKind { None, Place, Cancel, Replace, AmendLimit, AmendStop, AmendTimeInForce, Exit, SetStop, SetTarget, RemoveStop, RemoveTarget }
@@ -310,7 +310,7 @@ public class OrderAmendmentPropertyTests
     public void Random_placements_amendments_cancellations_and_moved_levels_match_a_plain_reference()
     {
         Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), SameAsReference)
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(400));
+            .Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true).WithMaxTest(400));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class ScanKernelTests
                 for (int i = 0; i < b.Length; i++) b[i] = rng.Next(9) == 0;
                 int from = a.Length == 0 ? 0 : rng.Next(a.Length + 1);
                 return NextTrueEitherReference(a, b, from) == SignalScan.NextTrueEither(a, b, from);
-            }).QuickCheckThrowOnFailure();
+            }).Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true));
     }
 
     [Fact]
@@ -87,6 +87,6 @@ public class ScanKernelTests
             for (int i = 0; i < n; i++) { low[i] = cells[i]; high[i] = cells[i] + 50; }
             double lower = threshold * 0.5, upper = 1000 + threshold * 0.04;
             return FirstReachedReference(low, high, 0, n, lower, upper) == LevelScan.FirstReached(low, high, 0, n, lower, upper);
-        }).QuickCheckThrowOnFailure();
+        }).Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true));
     }
 }

@@ -192,6 +192,6 @@ public class SignalLiquidityTests
     public void Volume_cap_equals_the_reference_on_random_data()
     {
         Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), CapHolds)
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+            .Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true).WithMaxTest(100));
     }
 }

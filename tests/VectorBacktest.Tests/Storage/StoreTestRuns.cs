@@ -1,3 +1,4 @@
+using VectorBacktest.Data;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using VectorBacktest.Storage;
@@ -47,12 +48,12 @@ internal static class StoreTestRuns
             if (i == 2) exitAt.AppendNull(); else exitAt.Append(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_060_000L + i * 60_000L));
         }
         return new RecordBatch.Builder()
-            .Append("entry_time", false, entry.Build())
-            .Append("side", false, side.Build())
-            .Append("pnl", false, pnl.Build())
-            .Append("is_open", false, open.Build())
-            .Append("entry_bar", false, bar.Build())
-            .Append("exit_at", true, exitAt.Build())
+            .Append("entry_time", false, entry.Build(ManagedMemoryAllocator.Instance))
+            .Append("side", false, side.Build(ManagedMemoryAllocator.Instance))
+            .Append("pnl", false, pnl.Build(ManagedMemoryAllocator.Instance))
+            .Append("is_open", false, open.Build(ManagedMemoryAllocator.Instance))
+            .Append("entry_bar", false, bar.Build(ManagedMemoryAllocator.Instance))
+            .Append("exit_at", true, exitAt.Build(ManagedMemoryAllocator.Instance))
             .Build();
     }
 
@@ -65,7 +66,7 @@ internal static class StoreTestRuns
             time.Append(1_700_000_000_000L + i * 60_000L);
             value.Append(10_000 + i * seed * 0.5);
         }
-        return new RecordBatch.Builder().Append("time", false, time.Build()).Append("equity", false, value.Build()).Build();
+        return new RecordBatch.Builder().Append("time", false, time.Build(ManagedMemoryAllocator.Instance)).Append("equity", false, value.Build(ManagedMemoryAllocator.Instance)).Build();
     }
 
     public static long Count(ResultStore store, string table) =>

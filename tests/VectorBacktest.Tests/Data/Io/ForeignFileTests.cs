@@ -80,11 +80,12 @@ public class ForeignFileTests
             .Field(f => f.Name("close").DataType(FloatType.Default))
             .Field(f => f.Name("volume").DataType(DoubleType.Default))
             .Build();
-        FloatArray Floats(params float[] v) => new FloatArray.Builder().AppendRange(v).Build();
+        // Managed buffers: Arrow's native ones are freed by a finalizer, which may run while the writer still reads them.
+        FloatArray Floats(params float[] v) => new FloatArray.Builder().AppendRange(v).Build(ManagedMemoryAllocator.Instance);
         var batch = new RecordBatch(schema,
         [
-            new Int64Array.Builder().AppendRange([T0, T0 + 300_000]).Build(), Floats(1, 2), Floats(2, 2), Floats(1, 1.5f), Floats(1.5f, 2),
-            new DoubleArray.Builder().AppendRange([0, 1]).Build(),
+            new Int64Array.Builder().AppendRange([T0, T0 + 300_000]).Build(ManagedMemoryAllocator.Instance), Floats(1, 2), Floats(2, 2),
+            Floats(1, 1.5f), Floats(1.5f, 2), new DoubleArray.Builder().AppendRange([0, 1]).Build(ManagedMemoryAllocator.Instance),
         ], 2);
         using (var stream = File.Create(path))
         using (var writer = new ArrowFileWriter(stream, schema))

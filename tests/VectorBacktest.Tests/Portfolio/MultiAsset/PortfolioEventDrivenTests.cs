@@ -170,7 +170,7 @@ public class PortfolioEventDrivenTests
     {
         Prop.ForAll(Gen.Choose(0, 250).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
                 (n, seed) => Mismatch(n, seed) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+            .Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true).WithMaxTest(300));
     }
 
     [Fact]

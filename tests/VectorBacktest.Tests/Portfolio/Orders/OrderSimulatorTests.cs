@@ -219,7 +219,7 @@ public class OrderSimulatorTests
     public void Agrees_with_a_plain_reference_on_random_orders()
     {
         Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), (n, seed) => Mismatch(n, seed) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+            .Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true).WithMaxTest(300));
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public class OrderSimulatorTests
     {
         Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(),
                 (n, seed) => Mismatch(n, seed, extras: true) is not { } m ? true : throw new InvalidOperationException($"n={n} seed={seed}: {m}"))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+            .Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true).WithMaxTest(300));
     }
 
     [Fact]
@@ -308,6 +308,6 @@ public class OrderAndSignalPathTests
     public void Target_percent_orders_equal_all_cash_signals()
     {
         Prop.ForAll(Gen.Choose(0, 200).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), Same)
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+            .Check(Config.QuickThrowOnFailure.WithQuietOnSuccess(true).WithMaxTest(200));
     }
 }
